@@ -1,0 +1,83 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The pipeline reads top to bottom: CCmark (C library) → Markdown (Swift over cmark)
+// → BriefingsKit (content, index, templates, build) → Preview (server) → briefings (CLI).
+// Each target depends only on those above it; see docs/architecture.md.
+let package = Package(
+    name: "Briefings",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "briefings", targets: ["briefings"]),
+        .library(name: "BriefingsKit", targets: ["BriefingsKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(
+            name: "CFileSystem"
+        ),
+        .target(
+            name: "Markdown",
+            dependencies: ["CCmark"]
+        ),
+        .target(
+            name: "BriefingsKit",
+            dependencies: [
+                "Markdown",
+                "CFileSystem",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "Preview",
+            dependencies: [
+                "BriefingsKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .executableTarget(
+            name: "briefings",
+            dependencies: [
+                "BriefingsKit",
+                "Preview",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(
+            name: "MarkdownTests",
+            dependencies: ["Markdown", "TestSupport"]
+        ),
+        .testTarget(
+            name: "BriefingsKitTests",
+            dependencies: ["BriefingsKit", "TestSupport"]
+        ),
+        .testTarget(
+            name: "PreviewTests",
+            dependencies: [
+                "Preview",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["BriefingsKit", "TestSupport"]
+        ),
+    ]
+)

@@ -1,0 +1,55 @@
+import Foundation
+
+/// What to build and how: the command line's choices, with the defaults a site
+/// laid out as designed (`Content/`, `Templates/`, `Output/`) needs.
+public struct BuildOptions: Sendable {
+    public var contentFolder: URL
+    public var templatesFolder: URL
+    public var outputFolder: URL
+    /// Replaces `base_url` from site.yml for this build.
+    public var baseURL: String?
+    /// Include pages with `status: draft`.
+    public var includeDrafts: Bool
+    /// Treat warnings as errors.
+    public var strict: Bool
+    /// Build into a non-empty folder Briefings did not make, overwriting files in the way.
+    public var force: Bool
+
+    public init(
+        contentFolder: URL = URL(fileURLWithPath: "Content"),
+        templatesFolder: URL = URL(fileURLWithPath: "Templates"),
+        outputFolder: URL = URL(fileURLWithPath: "Output"),
+        baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false, force: Bool = false
+    ) {
+        self.contentFolder = contentFolder.standardizedFileURL
+        self.templatesFolder = templatesFolder.standardizedFileURL
+        self.outputFolder = outputFolder.standardizedFileURL
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.strict = strict
+        self.force = force
+    }
+}
+
+/// How long a phase of the build took, for `--verbose` and benchmarks. Never
+/// written into the site, which must not depend on the clock.
+public struct PhaseTiming: Sendable {
+    public var name: String
+    public var seconds: Double
+}
+
+/// Times phases with a monotonic clock.
+struct PhaseClock {
+    private let clock = ContinuousClock()
+    private var started: ContinuousClock.Instant
+    private(set) var timings: [PhaseTiming] = []
+
+    init() { started = clock.now }
+
+    mutating func lap(_ name: String) {
+        let now = clock.now
+        let duration = started.duration(to: now)
+        timings.append(PhaseTiming(name: name, seconds: Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18))
+        started = now
+    }
+}

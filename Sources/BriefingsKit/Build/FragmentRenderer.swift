@@ -1,0 +1,65 @@
+import Foundation
+import Markdown
+
+/// `briefings render`: one Markdown document to the HTML fragment the site
+/// would put in its page, front matter stripped. Inside a site (a content folder
+/// with site.yml) links and directives resolve against it through the same
+/// `BodyRenderer` the build uses; elsewhere it is plain CommonMark plus heading ids.
+public enum FragmentRenderer {
+    public struct Settings: Sendable {
+        public var unsafeHTML: Bool?
+        public var smartPunctuation: Bool?
+        public init(unsafeHTML: Bool? = nil, smartPunctuation: Bool? = nil) {
+            self.unsafeHTML = unsafeHTML
+            self.smartPunctuation = smartPunctuation
+        }
+    }
+
+    public static func render(
+        _ text: String, file: URL?, site options: BuildOptions?, settings: Settings
+    ) -> (html: String, diagnostics: [Diagnostic]) {
+        let display = file.map { DisplayPath()($0) } ?? "<stdin>"
+        var body = text
+        var firstLine = 1
+        switch FrontMatter.split(text) {
+        case .found(_, let rest, let line): (body, firstLine) = (rest, line)
+        case .none: break
+        case .unclosed:
+            return ("", [.error("front-matter.unclosed", "the front matter opened on line 1 is never closed",
+                                at: SourceLocation(file: display, line: 1, column: 1), help: "add a line '---' after the last front-matter field")])
+        }
+        if let options, let site = loadSite(options), site.diagnostics.isEmpty || !site.diagnostics.hasErrors, let loaded = site.site {
+            var page = page(for: file, in: loaded.index, options: options)
+                ?? Page(kind: .page, sourcePath: "", file: display, url: "/", referenceID: "", title: "", summary: "",
+                        status: .published, terms: [:], body: "", bodyFirstLine: 1)
+            page.body = body
+            page.bodyFirstLine = firstLine
+            page.file = display
+            var renderer = BodyRenderer(site: loaded.index, templates: loaded.templates)
+            renderer.override(unsafeHTML: settings.unsafeHTML, smartPunctuation: settings.smartPunctuation)
+            let rendered = renderer.render(page)
+            return (rendered.html, rendered.diagnostics)
+        }
+        let markdown = MarkdownOptions(unsafeHTML: settings.unsafeHTML ?? false, smartPunctuation: settings.smartPunctuation ?? false)
+        let document = MarkdownDocument(body, options: markdown, firstLine: firstLine)
+        let rendered = document.render()
+        return (rendered.html, rendered.problems.map {
+            .error("markdown", $0.message, at: SourceLocation(file: display, line: $0.position.line, column: $0.position.column))
+        })
+    }
+
+    private static func loadSite(_ options: BuildOptions) -> (site: LoadedSite?, diagnostics: [Diagnostic])? {
+        guard FileManager.default.fileExists(atPath: options.contentFolder.appendingPathComponent(SiteConfig.fileName).path) else { return nil }
+        var clock = PhaseClock()
+        let (site, diagnostics) = SiteLoader.load(options, clock: &clock)
+        return (site, diagnostics)
+    }
+
+    private static func page(for file: URL?, in index: SiteIndex, options: BuildOptions) -> Page? {
+        guard let file else { return nil }
+        let root = options.contentFolder.standardizedFileURL.path + "/"
+        let path = file.standardizedFileURL.path
+        guard path.hasPrefix(root) else { return nil }
+        return index.page(sourcePath: String(path.dropFirst(root.count)))
+    }
+}

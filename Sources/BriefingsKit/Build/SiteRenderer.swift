@@ -1,0 +1,63 @@
+import Foundation
+
+/// A page ready to write: where, and its bytes.
+public struct RenderedPage: Sendable {
+    public var page: Page
+    public var outputPath: String
+    public var html: String
+}
+
+/// Render: every page's Markdown, then the link graph, then every page's
+/// template. Both passes run across all cores; results keep page order, so the
+/// output is the same bytes as a one-core build.
+enum SiteRenderer {
+    static func renderBodies(_ site: LoadedSite) async throws -> [RenderedBody] {
+        let renderer = BodyRenderer(site: site.index, templates: site.templates)
+        return try await Parallel.map(site.index.pages) { renderer.render($0) }
+    }
+
+    static func graph(_ site: LoadedSite, bodies: [RenderedBody]) -> LinkGraph {
+        LinkGraph(links: zip(site.index.pages, bodies).map { ($0.reference, $1.links) })
+    }
+
+    /// Lays out each page with its template and hands it to `sink` as soon as it
+    /// is ready (so a site's HTML never has to be held all at once).
+    static func renderPages(
+        _ site: LoadedSite, bodies: [RenderedBody], graph: LinkGraph,
+        sink: @escaping @Sendable (RenderedPage) throws -> Void
+    ) async throws -> [Diagnostic] {
+        let indices = Array(site.index.pages.indices)
+        let results: [Diagnostic?] = try await Parallel.map(indices) { index in
+            let page = site.index.pages[index]
+            let context = ViewModel.context(.init(page: page, body: bodies[index], site: site.index, graph: graph))
+            let name = page.template ?? page.kind.templateName
+            guard let html = site.templates.render(name, context) else {
+                return .error("template.missing", "the template '\(name)' does not exist", at: SourceLocation(file: page.file))
+            }
+            try sink(RenderedPage(page: page, outputPath: URLRules.outputFile(forPath: page.url), html: html))
+            return nil
+        }
+        return results.compactMap { $0 }
+    }
+}
+
+/// Structured concurrency over a collection, in chunks (one task per core, not
+/// per item), returning results in the input's order.
+enum Parallel {
+    static func map<Element: Sendable, Result: Sendable>(
+        _ items: [Element], _ transform: @escaping @Sendable (Element) throws -> Result
+    ) async throws -> [Result] {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count))
+        guard workers > 1 else { return try items.map(transform) }
+        let chunkSize = (items.count + workers - 1) / workers
+        return try await withThrowingTaskGroup(of: (Int, [Result]).self) { group in
+            for start in stride(from: 0, to: items.count, by: chunkSize) {
+                let chunk = Array(items[start..<min(start + chunkSize, items.count)])
+                group.addTask { (start, try chunk.map(transform)) }
+            }
+            var parts: [(Int, [Result])] = []
+            for try await part in group { parts.append(part) }
+            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
+    }
+}

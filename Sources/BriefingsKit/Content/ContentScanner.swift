@@ -1,0 +1,240 @@
+import Foundation
+
+/// A Markdown file of the site, read and checked to be UTF-8 text.
+public struct SourceFile: Sendable {
+    public var url: URL
+    /// Relative to the content folder, with `/`: `case-studies/kent.md`.
+    public var relativePath: String
+    /// As shown in messages: `Content/case-studies/kent.md`.
+    public var displayPath: String
+    public var text: String
+}
+
+/// A file copied to the output as it is (images, PDFs, stylesheets).
+public struct StaticFile: Sendable, Hashable {
+    public var source: URL
+    /// Relative to the output folder: `assets/logo.svg`.
+    public var outputPath: String
+}
+
+/// Finds the site's files under the content folder. It never follows a symlink
+/// out of the folder or round a loop, and reports every unreadable, binary or
+/// non-UTF-8 file instead of stopping at the first.
+struct ContentScanner {
+    let root: URL
+    let display: DisplayPath
+    /// Files in the content folder that are settings, not pages.
+    let settingsFiles: Set<String> = [SiteConfig.fileName, Taxonomies.fileName]
+    static let assetsFolder = "assets"
+
+    struct Result {
+        var sources: [SourceFile] = []
+        var assets: [StaticFile] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    func scan() -> Result {
+        var result = Result()
+        guard let rootReal = Self.realPath(root.path) else {
+            result.diagnostics.append(.error("content.missing", "the content folder does not exist",
+                                             at: SourceLocation(file: display(root)), help: "create it, or pass --content DIR"))
+            return result
+        }
+        var visited: Set<String> = [rootReal]
+        walk(folder: root, relative: "", rootReal: rootReal, visited: &visited, into: &result)
+        result.sources.sort { $0.relativePath < $1.relativePath }
+        result.assets.sort { $0.outputPath < $1.outputPath }
+        return result
+    }
+
+    private func walk(folder: URL, relative: String, rootReal: String, visited: inout Set<String>, into result: inout Result) {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        } catch {
+            result.diagnostics.append(.error("file.unreadable", "the folder cannot be read: \(Self.reason(error))",
+                                             at: SourceLocation(file: display(folder)), help: "check its permissions"))
+            return
+        }
+        for name in names where !name.hasPrefix(".") {
+            let url = folder.appendingPathComponent(name)
+            let relativePath = relative.isEmpty ? name : relative + "/" + name
+            let location = SourceLocation(file: display(url))
+            var isSymlink = false
+            if let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+                attributes[.type] as? FileAttributeType == .typeSymbolicLink {
+                isSymlink = true
+            }
+            guard let real = Self.realPath(url.path) else {
+                let loop = errno == ELOOP
+                result.diagnostics.append(.error(
+                    loop ? "file.symlink-loop" : "file.broken-symlink",
+                    loop ? "the symlink loops back on itself" : "the symlink points to nothing",
+                    at: location, help: "remove the symlink or point it at a file inside the content folder"))
+                continue
+            }
+            if isSymlink, real != rootReal, !real.hasPrefix(rootReal + "/") {
+                result.diagnostics.append(.error("file.symlink-outside", "the symlink points outside the content folder, to \(real)",
+                                                 at: location, help: "copy the file into the content folder instead"))
+                continue
+            }
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+            if isFolder.boolValue {
+                guard visited.insert(real).inserted else {
+                    result.diagnostics.append(.error("file.symlink-loop", "the symlink leads back to a folder already read, which would loop",
+                                                     at: location, help: "remove the symlink"))
+                    continue
+                }
+                if relative.isEmpty, name == Self.assetsFolder {
+                    collectAssets(folder: url, relative: name, rootReal: rootReal, visited: &visited, into: &result)
+                } else {
+                    walk(folder: url, relative: relativePath, rootReal: rootReal, visited: &visited, into: &result)
+                }
+            } else if relative.isEmpty, settingsFiles.contains(name) {
+                continue
+            } else if name.hasSuffix(".md") {
+                if let source = read(url, relativePath: relativePath, into: &result) { result.sources.append(source) }
+            } else {
+                classifyStray(url, location: location, into: &result)
+            }
+        }
+    }
+
+    /// Everything under `Content/assets/` is copied as is, keeping its path.
+    private func collectAssets(folder: URL, relative: String, rootReal: String, visited: inout Set<String>, into result: inout Result) {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        for name in names where !name.hasPrefix(".") {
+            let url = folder.appendingPathComponent(name)
+            guard let real = Self.realPath(url.path), real.hasPrefix(rootReal + "/") else {
+                result.diagnostics.append(.error("file.symlink-outside", "the asset is a symlink that loops or leads outside the content folder",
+                                                 at: SourceLocation(file: display(url)), help: "copy the file into the content folder instead"))
+                continue
+            }
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+            if isFolder.boolValue {
+                guard visited.insert(real).inserted else { continue }
+                collectAssets(folder: url, relative: relative + "/" + name, rootReal: rootReal, visited: &visited, into: &result)
+            } else if FileManager.default.isReadableFile(atPath: url.path) {
+                result.assets.append(StaticFile(source: url, outputPath: relative + "/" + name))
+            } else {
+                result.diagnostics.append(.error("file.unreadable", "the asset cannot be read (permission denied)",
+                                                 at: SourceLocation(file: display(url)), help: "check its permissions"))
+            }
+        }
+    }
+
+    private func read(_ url: URL, relativePath: String, into result: inout Result) -> SourceFile? {
+        let file = display(url)
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            result.diagnostics.append(.error("file.unreadable", "the file cannot be read: \(Self.reason(error))",
+                                             at: SourceLocation(file: file), help: "check its permissions"))
+            return nil
+        }
+        if let problem = TextCheck.problem(in: data) {
+            result.diagnostics.append(.error(problem.code, problem.message,
+                                             at: SourceLocation(file: file, line: problem.line, column: problem.column), help: problem.help))
+            return nil
+        }
+        var text = String(decoding: data, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return SourceFile(url: url, relativePath: relativePath, displayPath: file, text: text)
+    }
+
+    /// A file that is neither Markdown nor under `assets/`: a binary one is an
+    /// error (it would silently vanish from the site), a text one a warning.
+    private func classifyStray(_ url: URL, location: SourceLocation, into result: inout Result) {
+        let sample = (try? FileHandle(forReadingFrom: url)).flatMap { handle -> Data? in
+            defer { try? handle.close() }
+            return try? handle.read(upToCount: 8192)
+        } ?? Data()
+        if sample.contains(0) {
+            result.diagnostics.append(.error("file.binary", "a binary file among the pages; only Markdown (.md) files are pages",
+                                             at: location, help: "move it to \(display(root.appendingPathComponent(Self.assetsFolder)))/ to publish it"))
+        } else {
+            result.diagnostics.append(.warning("file.ignored", "this file is not Markdown (.md) and is not published",
+                                               at: location, help: "rename it to .md to make it a page, or move it to assets/"))
+        }
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code))).lowercased()
+        }
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoPermissionError { return "permission denied" }
+        return nsError.localizedDescription
+    }
+}
+
+/// Checks that bytes are text a person wrote: no NUL bytes, valid UTF-8, not empty.
+enum TextCheck {
+    struct Problem {
+        var code: String
+        var message: String
+        var line: Int?
+        var column: Int?
+        var help: String
+    }
+
+    static func problem(in data: Data) -> Problem? {
+        if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            return Problem(code: "file.empty", message: "the file is empty", line: nil, column: nil,
+                           help: "add front matter with at least a title and a summary, or delete the file")
+        }
+        if let nul = data.firstIndex(of: 0) {
+            let (line, column) = position(of: nul, in: data)
+            return Problem(code: "file.binary", message: "the file is binary, not text (it holds a NUL byte)", line: line, column: column,
+                           help: "Markdown files must be plain text; move binary files to assets/")
+        }
+        if String(validating: data, as: UTF8.self) == nil {
+            let offset = firstInvalidUTF8(in: data)
+            let (line, column) = position(of: offset, in: data)
+            return Problem(code: "file.encoding", message: "the file is not valid UTF-8", line: line, column: column,
+                           help: "save the file as UTF-8 in your editor")
+        }
+        return nil
+    }
+
+    private static func position(of offset: Int, in data: Data) -> (Int, Int) {
+        var line = 1
+        var lineStart = data.startIndex
+        for index in data.startIndex..<offset where data[index] == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        let column = String(decoding: data[lineStart..<offset], as: UTF8.self).unicodeScalars.count + 1
+        return (line, column)
+    }
+
+    /// The offset of the first byte that does not begin a valid UTF-8 sequence.
+    private static func firstInvalidUTF8(in data: Data) -> Int {
+        var index = data.startIndex
+        while index < data.endIndex {
+            let byte = data[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return index
+            }
+            guard index + length <= data.endIndex,
+                String(validating: data[index..<index + length], as: UTF8.self) != nil
+            else { return index }
+            index += length
+        }
+        return data.endIndex
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import Markdown
+
+/// A page whose front matter has been read but whose URL is not yet decided.
+struct PageDraft {
+    var page: Page
+    var slug: YAMLNode?
+    var url: YAMLNode?
+    var isIndex: Bool
+    var folder: String
+}
+
+/// Decides every page's URL and cross-reference id, and refuses any that is
+/// unsafe or that two pages would share.
+///
+/// `Content/case-studies/kent.md` → `/case-studies/kent/`; an `index.md` takes its
+/// folder's URL; a chapter `02-information.md` of `routemap/` → `/routemap/information/`
+/// (a leading number orders chapters and is dropped). `slug:` replaces the last
+/// segment; `url:` replaces the whole path.
+struct URLPlanner {
+    func plan(_ drafts: [PageDraft]) -> (pages: [Page], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var pages: [Page] = []
+        var documentURLs: [String: (url: String, id: String)] = [:]
+        // Documents first, so chapters can take their URL from them.
+        let ordered = drafts.sorted { ($0.page.kind == .document ? 0 : 1, $0.page.sourcePath) < ($1.page.kind == .document ? 0 : 1, $1.page.sourcePath) }
+        for draft in ordered {
+            var page = draft.page
+            let fileName = ((page.sourcePath as NSString).lastPathComponent as NSString).deletingPathExtension
+            var slug = draft.isIndex ? ((draft.folder as NSString).lastPathComponent) : Self.dropOrderPrefix(fileName)
+            if let node = draft.slug {
+                guard let text = node.string else {
+                    diagnostics.append(.error("front-matter.type", "'slug' must be text; got \(node.described)", at: node.location))
+                    continue
+                }
+                if let problem = URLRules.slugProblem(text) {
+                    diagnostics.append(.error("url.slug", "the slug '\(text)' \(problem)", at: node.location,
+                                              help: "try slug: \(Markdown.Slug.make(from: text).isEmpty ? "my-page" : Markdown.Slug.make(from: text))"))
+                    continue
+                }
+                slug = text
+            } else if !slug.isEmpty, !URLRules.isSlug(slug) {
+                let suggested = Markdown.Slug.make(from: slug)
+                diagnostics.append(.error("url.slug", "the file name gives the slug '\(slug)', which is not URL-safe (use a-z, 0-9 and single hyphens)",
+                                          at: SourceLocation(file: page.file), help: "rename the file to '\(suggested.isEmpty ? "page" : suggested).md' or add 'slug: \(suggested)'"))
+                continue
+            }
+            let parentFolder = draft.isIndex ? (draft.folder as NSString).deletingLastPathComponent : draft.folder
+            var path: String
+            switch page.kind {
+            case .chapter:
+                guard let document = documentURLs[draft.folder] else {
+                    diagnostics.append(.error("document.missing", "this chapter's document has errors, so the chapter cannot be placed",
+                                              at: SourceLocation(file: page.file), help: "fix the errors in the folder's index.md"))
+                    continue
+                }
+                path = document.url + slug + "/"
+                page.documentID = document.id
+                page.referenceID = document.id + "/" + slug
+            default:
+                let prefix = parentFolder.isEmpty || parentFolder == "." ? "/" : "/" + parentFolder + "/"
+                path = slug.isEmpty ? "/" : prefix + slug + "/"
+                page.referenceID = Self.referenceID(for: page, slug: slug, isIndex: draft.isIndex, folder: draft.folder)
+            }
+            if let node = draft.url {
+                switch node.string.map(URLRules.normalisePagePath) {
+                case .valid(let normalised)?: path = normalised
+                case .invalid(let problem)?:
+                    diagnostics.append(.error("url.path", "'url' \(problem)", at: node.location))
+                    continue
+                case nil:
+                    diagnostics.append(.error("front-matter.type", "'url' must be text; got \(node.described)", at: node.location))
+                    continue
+                }
+            }
+            page.url = path
+            if page.kind == .document { documentURLs[draft.folder] = (path, page.referenceID) }
+            pages.append(page)
+        }
+        numberChapters(&pages)
+        diagnostics.append(contentsOf: Self.conflicts(in: pages))
+        pages.sort { $0.sourcePath < $1.sourcePath }
+        return (pages, diagnostics)
+    }
+
+    /// Chapters are numbered in file-name order within their document.
+    private func numberChapters(_ pages: inout [Page]) {
+        var counters: [String: Int] = [:]
+        let order = pages.indices.filter { pages[$0].kind == .chapter }.sorted { pages[$0].sourcePath < pages[$1].sourcePath }
+        for index in order {
+            let document = pages[index].documentID ?? ""
+            counters[document, default: 0] += 1
+            pages[index].chapterNumber = counters[document]
+        }
+    }
+
+    static func referenceID(for page: Page, slug: String, isIndex: Bool, folder: String) -> String {
+        switch page.kind {
+        case .page:
+            let path = (page.sourcePath as NSString).deletingPathExtension
+            if isIndex { return folder.isEmpty ? "index" : folder }
+            return path
+        default:
+            return slug
+        }
+    }
+
+    /// `02-information` → `information`; a name that is only a number keeps it.
+    static func dropOrderPrefix(_ name: String) -> String {
+        let digits = name.prefix { $0.isNumber }
+        guard !digits.isEmpty, digits.count < name.count else { return name }
+        let rest = name.dropFirst(digits.count)
+        guard let separator = rest.first, separator == "-" || separator == "_" || separator == "." else { return name }
+        return String(rest.dropFirst())
+    }
+
+    /// Two pages may share neither a URL nor a cross-reference id.
+    static func conflicts(in pages: [Page]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (key, label) in [(\Page.url, "URL"), (\Page.reference, "id")] as [(KeyPath<Page, String>, String)] {
+            let groups = Dictionary(grouping: pages, by: { $0[keyPath: key] })
+            for (value, claimants) in groups where claimants.count > 1 {
+                let files = claimants.map(\.file).sorted()
+                for page in claimants {
+                    let others = files.filter { $0 != page.file }.joined(separator: ", ")
+                    diagnostics.append(.error(
+                        label == "URL" ? "url.conflict" : "id.conflict",
+                        "two pages claim the \(label) \(value): this one and \(others)",
+                        at: SourceLocation(file: page.file, line: 1, column: 1),
+                        help: "give one of them a different 'slug:'"))
+                }
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// The pages the build writes that no author wrote: a list page for each folder
+/// without an `index.md`, a page for each vocabulary and each of its terms, and
+/// the not-found page. They are ordinary pages to templates and link checks.
+enum GeneratedPages {
+    static func make(for pages: [Page], config: SiteConfig, taxonomies: Taxonomies, templatesFolder: String) -> [Page] {
+        sections(for: pages, config: config) + vocabularies(taxonomies, templatesFolder: templatesFolder) + [notFound(templatesFolder)]
+    }
+
+    private static func sections(for pages: [Page], config: SiteConfig) -> [Page] {
+        let taken = Set(pages.map(\.url))
+        var folders: Set<String> = []
+        for page in pages where page.kind != .chapter && !page.sourcePath.isEmpty {
+            var folder = (page.sourcePath as NSString).deletingLastPathComponent
+            if (page.sourcePath as NSString).lastPathComponent == "index.md" { folder = (folder as NSString).deletingLastPathComponent }
+            while !folder.isEmpty, folder != "." {
+                folders.insert(folder)
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        return folders.sorted().compactMap { folder in
+            let url = "/" + folder + "/"
+            guard !taken.contains(url) else { return nil }
+            let settings = config.sections[folder]
+            let name = (folder as NSString).lastPathComponent
+            return generated(
+                kind: .section, url: url, referenceID: folder,
+                title: settings?.title ?? humanise(name),
+                summary: settings?.summary ?? "", file: "\(folder)/")
+        }
+    }
+
+    private static func vocabularies(_ taxonomies: Taxonomies, templatesFolder: String) -> [Page] {
+        taxonomies.vocabularies.flatMap { vocabulary in
+            let index = generated(
+                kind: .vocabulary, url: "/\(vocabulary.id)/", referenceID: vocabulary.id,
+                title: vocabulary.title, summary: vocabulary.description ?? "",
+                file: templatesFolder + "/vocabulary.mustache")
+            let terms = vocabulary.terms.map { term in
+                generated(
+                    kind: .term, url: "/\(vocabulary.id)/\(term.id)/", referenceID: "\(vocabulary.id)/\(term.id)",
+                    title: term.title, summary: term.meaning, file: templatesFolder + "/term.mustache")
+            }
+            return [index] + terms
+        }
+    }
+
+    private static func notFound(_ templatesFolder: String) -> Page {
+        generated(kind: .notFound, url: "/404.html", referenceID: "404", title: "Page not found",
+                  summary: "The page you asked for is not on this site.", file: templatesFolder + "/404.mustache")
+    }
+
+    private static func generated(kind: PageKind, url: String, referenceID: String, title: String, summary: String, file: String) -> Page {
+        Page(kind: kind, sourcePath: "", file: file, url: url, referenceID: referenceID, title: title, summary: summary,
+             status: .published, terms: [:], body: "", bodyFirstLine: 1)
+    }
+
+    /// `case-studies` → `Case studies`
+    static func humanise(_ name: String) -> String {
+        name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ").capitalisedFirst
+    }
+}

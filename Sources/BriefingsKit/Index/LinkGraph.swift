@@ -1,0 +1,28 @@
+/// Which pages link to which: the site's link graph, from every resolved link in
+/// every page's Markdown. It answers "Cited in" (back-links).
+public struct LinkGraph: Sendable {
+    /// Target reference → the references of pages linking to it, sorted.
+    private let incoming: [String: [String]]
+
+    public static let empty = LinkGraph(incoming: [:])
+
+    init(incoming: [String: [String]]) {
+        self.incoming = incoming
+    }
+
+    public init(links: [(from: String, links: [ResolvedLink])]) {
+        var incoming: [String: Set<String>] = [:]
+        for (source, resolved) in links {
+            for link in resolved {
+                guard case .page(let target, _) = link.target, target != source else { continue }
+                incoming[target, default: []].insert(source)
+            }
+        }
+        self.incoming = incoming.mapValues { $0.sorted() }
+    }
+
+    /// The pages that link to this one, by reference, in a stable order.
+    public func citations(of reference: String) -> [String] {
+        incoming[reference] ?? []
+    }
+}

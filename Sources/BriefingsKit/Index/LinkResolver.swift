@@ -1,0 +1,145 @@
+import Foundation
+import Markdown
+
+/// A link from one page, after resolution: where it points on the site (or
+/// outside it), and where the author wrote it.
+public struct ResolvedLink: Sendable, Hashable {
+    public enum Target: Sendable, Hashable {
+        /// A page of this site, by reference (`case-study:kent`), with an optional anchor.
+        case page(reference: String, anchor: String?)
+        /// A path on this site that is not a page (an asset, or a missing page).
+        case path(String, anchor: String?)
+        /// Another site, or a scheme such as mailto:.
+        case external(String)
+        /// A reference to a page that does not exist (already reported).
+        case unresolved
+    }
+
+    public var target: Target
+    public var kind: LinkReference.Kind
+    /// As the author wrote it.
+    public var written: String
+    /// The link text or an image's alt text.
+    public var text: String
+    public var location: SourceLocation
+}
+
+/// Resolves the destinations written in one page's Markdown: cross-references by
+/// id (`case-study:kent`, `term:principles/innovate`), relative links to other
+/// Markdown files, and site paths, into the URLs readers follow.
+struct LinkResolver {
+    let site: SiteIndex
+    let page: Page
+
+    /// Prefixes of cross-references, and the kinds of page they name.
+    static let referencePrefixes: [String: String] = [
+        "briefing": "briefing", "document": "document", "case-study": "case study",
+        "page": "page", "term": "vocabulary term", "section": "section",
+    ]
+
+    struct Outcome {
+        var href: String?
+        var link: ResolvedLink
+        var diagnostic: Diagnostic?
+    }
+
+    func resolve(_ reference: LinkReference) -> Outcome {
+        let written = reference.destination
+        let location = SourceLocation(file: page.file, line: reference.position.line, column: reference.position.column)
+        func outcome(_ href: String?, _ target: ResolvedLink.Target, _ diagnostic: Diagnostic? = nil) -> Outcome {
+            Outcome(href: href, link: ResolvedLink(target: target, kind: reference.kind, written: written, text: reference.text, location: location),
+                    diagnostic: diagnostic)
+        }
+        let (path, anchor) = Self.splitAnchor(written)
+        if written.isEmpty { return outcome(nil, .path(page.url, anchor: nil)) }
+        if path.isEmpty { return outcome(nil, .page(reference: page.reference, anchor: anchor)) }
+        if let scheme = Self.scheme(of: path) {
+            if Self.referencePrefixes[scheme] != nil {
+                return resolveReference(scheme: scheme, id: String(path.dropFirst(scheme.count + 1)), anchor: anchor,
+                                        location: location, outcome: outcome)
+            }
+            return outcome(nil, .external(written))
+        }
+        if path.hasPrefix("//") { return outcome(nil, .external(written)) }
+        let sitePath: String
+        if path.hasPrefix("/") {
+            sitePath = path
+        } else {
+            let folder = (page.sourcePath as NSString).deletingLastPathComponent
+            guard let joined = Self.join(folder, path) else {
+                return outcome(nil, .unresolved, .error("link.outside", "the link '\(written)' climbs out of the content folder",
+                                                        at: location, help: "link to a page on this site by id, e.g. case-study:kent"))
+            }
+            if joined.hasSuffix(".md") {
+                guard let target = site.page(sourcePath: joined) else {
+                    return outcome(nil, .unresolved, .error("link.broken", "the link '\(written)' points to \(joined), which is not a page of this site",
+                                                            at: location, help: suggestion(forFile: joined)))
+                }
+                return outcome(href(target.url, anchor), .page(reference: target.reference, anchor: anchor))
+            }
+            sitePath = "/" + joined + (path.hasSuffix("/") && !joined.hasSuffix("/") ? "/" : "")
+        }
+        let query = sitePath.firstIndex(of: "?").map { String(sitePath[$0...]) } ?? ""
+        let bare = query.isEmpty ? sitePath : String(sitePath[..<sitePath.firstIndex(of: "?")!])
+        if let target = site.page(url: bare) ?? site.page(url: bare.hasSuffix("/") ? bare : bare + "/") {
+            return outcome(href(target.url, anchor, query: query), .page(reference: target.reference, anchor: anchor))
+        }
+        return outcome(href(bare, anchor, query: query), .path(bare, anchor: anchor))
+    }
+
+    private func resolveReference(
+        scheme: String, id: String, anchor: String?, location: SourceLocation,
+        outcome: (String?, ResolvedLink.Target, Diagnostic?) -> Outcome
+    ) -> Outcome {
+        let reference = "\(scheme):\(id)"
+        if let target = site.page(reference: reference) {
+            return outcome(href(target.url, anchor), .page(reference: target.reference, anchor: anchor), nil)
+        }
+        let candidates = site.references(withPrefix: scheme)
+        let kindName = Self.referencePrefixes[scheme] ?? scheme
+        var message = "'\(id)' is not \(ContentParser.article(kindName)) \(kindName) of this site"
+        if let closest = Suggestion.closest(to: id, in: candidates) { message += "; did you mean '\(scheme):\(closest)'?" }
+        let help = candidates.isEmpty ? "there are no pages of that kind" : "known: " + candidates.prefix(12).joined(separator: ", ") + (candidates.count > 12 ? ", …" : "")
+        return outcome(nil, .unresolved, Diagnostic.error("link.unknown-id", message, at: location, help: help))
+    }
+
+    private func href(_ sitePath: String, _ anchor: String?, query: String = "") -> String {
+        site.config.link(sitePath) + query + (anchor.map { "#" + $0 } ?? "")
+    }
+
+    private func suggestion(forFile path: String) -> String? {
+        let known = site.pages.map(\.sourcePath).filter { !$0.isEmpty }
+        return Suggestion.closest(to: path, in: known).map { "did you mean \($0)?" }
+    }
+
+    static func splitAnchor(_ destination: String) -> (String, String?) {
+        guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
+        return (String(destination[..<hash]), String(destination[destination.index(after: hash)...]))
+    }
+
+    /// The URL scheme (`https`, `case-study`), when the destination has one.
+    static func scheme(of destination: String) -> String? {
+        guard let colon = destination.firstIndex(of: ":") else { return nil }
+        let candidate = destination[..<colon]
+        guard let first = candidate.first, first.isASCII, first.isLetter,
+            candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
+        else { return nil }
+        return candidate.lowercased()
+    }
+
+    /// Joins a relative path to a folder inside the content folder; nil if it
+    /// would climb out.
+    static func join(_ folder: String, _ relative: String) -> String? {
+        var parts = folder.split(separator: "/").map(String.init)
+        for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// Every page of the site, authored and generated, with the lookups the
+/// renderer and checks need. Built once per build; read-only after.
+public struct SiteIndex: Sendable {
+    public let config: SiteConfig
+    public let taxonomies: Taxonomies
+    public let pages: [Page]
+    private let byReference: [String: Int]
+    private let bySourcePath: [String: Int]
+    private let byURL: [String: Int]
+    private let byTerm: [String: [Int]]
+
+    public init(config: SiteConfig, taxonomies: Taxonomies, pages: [Page]) {
+        self.config = config
+        self.taxonomies = taxonomies
+        self.pages = pages
+        var byReference: [String: Int] = [:]
+        var bySourcePath: [String: Int] = [:]
+        var byURL: [String: Int] = [:]
+        var byTerm: [String: [Int]] = [:]
+        for (index, page) in pages.enumerated() {
+            byReference[page.reference] = byReference[page.reference] ?? index
+            if !page.sourcePath.isEmpty { bySourcePath[page.sourcePath] = index }
+            byURL[page.url] = byURL[page.url] ?? index
+            for (vocabulary, uses) in page.terms {
+                for use in uses { byTerm[Self.termKey(vocabulary, use.id), default: []].append(index) }
+            }
+        }
+        self.byReference = byReference
+        self.bySourcePath = bySourcePath
+        self.byURL = byURL
+        self.byTerm = byTerm.mapValues { indices in indices.sorted { Self.listOrder(pages[$0], pages[$1]) } }
+    }
+
+    public func page(reference: String) -> Page? { byReference[reference].map { pages[$0] } }
+    public func page(sourcePath: String) -> Page? { bySourcePath[sourcePath].map { pages[$0] } }
+    public func page(url: String) -> Page? { byURL[url].map { pages[$0] } }
+
+    /// Every reference id of pages of a kind prefix, for "did you mean" suggestions.
+    public func references(withPrefix prefix: String) -> [String] {
+        byReference.keys.filter { $0.hasPrefix(prefix + ":") }.map { String($0.dropFirst(prefix.count + 1)) }.sorted()
+    }
+
+    public func pages(ofKind kind: PageKind) -> [Page] {
+        pages.filter { $0.kind == kind }.sorted(by: Self.listOrder)
+    }
+
+    /// Pages carrying a term, in list order.
+    public func pages(withTerm term: String, in vocabulary: String) -> [Page] {
+        (byTerm[Self.termKey(vocabulary, term)] ?? []).map { pages[$0] }
+    }
+
+    /// Pages carrying every one of the given terms (vocabulary id → term id).
+    public func pages(matching filters: [(vocabulary: String, term: String)], kind: PageKind? = nil) -> [Page] {
+        let candidates = filters.first.map { pages(withTerm: $0.term, in: $0.vocabulary) }
+            ?? pages.filter { kind == nil || $0.kind == kind }.sorted(by: Self.listOrder)
+        return candidates.filter { page in
+            (kind == nil || page.kind == kind) && filters.allSatisfy { page.termIDs($0.vocabulary).contains($0.term) }
+        }
+    }
+
+    public func chapters(of documentID: String) -> [Page] {
+        pages.filter { $0.kind == .chapter && $0.documentID == documentID }
+            .sorted { ($0.chapterNumber ?? 0) < ($1.chapterNumber ?? 0) }
+    }
+
+    /// The authored pages directly in a folder (not chapters, not the folder's index).
+    public func pages(inFolder folder: String) -> [Page] {
+        pages.filter { page in
+            !page.sourcePath.isEmpty && page.kind != .chapter
+                && (page.sourcePath as NSString).deletingLastPathComponent == folder
+                && (page.sourcePath as NSString).lastPathComponent != "index.md"
+        }.sorted(by: Self.listOrder)
+    }
+
+    /// Lists read newest first, then by title: briefings by date, case studies
+    /// of one date alphabetically. Ties fall back to the URL, so order is total.
+    public static func listOrder(_ lhs: Page, _ rhs: Page) -> Bool {
+        if lhs.published != rhs.published {
+            switch (lhs.published, rhs.published) {
+            case let (left?, right?): return left > right
+            case (_?, nil): return true
+            default: return false
+            }
+        }
+        let left = lhs.title.lowercased(), right = rhs.title.lowercased()
+        return left != right ? left < right : lhs.url < rhs.url
+    }
+
+    static func termKey(_ vocabulary: String, _ term: String) -> String { vocabulary + "/" + term }
+}

@@ -1,0 +1,97 @@
+import CFileSystem
+import Foundation
+
+/// The folder a build publishes into, and the rules that keep it safe: the
+/// whole site is written to a staging folder beside it and swapped in only when
+/// complete, so a failed or interrupted build leaves the old site as it was; the
+/// folder is never one whose loss would hurt (the content, the templates, their
+/// parent, `/`, the home folder); and files Briefings did not write are kept.
+public struct OutputFolder: Sendable {
+    public let target: URL
+    /// Marks a folder as written by Briefings. Committed to git in the shipped
+    /// `Output/` so a fresh clone can build into it.
+    public static let markerName = ".briefings-output"
+    /// The files Briefings wrote last time, one per line; the rest are not ours.
+    public static let manifestName = ".briefings-manifest"
+    static let markerText = """
+        This folder is written by Briefings (`briefings build`). Each build replaces
+        the files Briefings wrote (listed in .briefings-manifest) and keeps any other
+        file. Remove this marker to stop Briefings writing here.
+
+        """
+
+    public init(target: URL) {
+        self.target = target.standardizedFileURL
+    }
+
+    /// Why this folder must not be built into, if it must not. `protected` are the
+    /// content and templates folders.
+    public func refusal(protecting protected: [URL], force: Bool) -> Diagnostic? {
+        let path = resolved(target)
+        let location = SourceLocation(file: DisplayPath()(target))
+        var dangerous: [(String, String)] = [("/", "the root folder")]
+        if let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty { dangerous.append((resolved(URL(fileURLWithPath: home)), "your home folder")) }
+        for folder in protected {
+            let protectedPath = resolved(folder)
+            dangerous.append((protectedPath, "the folder \(DisplayPath()(folder))"))
+            dangerous.append((resolved(folder.deletingLastPathComponent()), "the site's own folder"))
+            if protectedPath.hasPrefix(path + "/") {
+                return .error("output.unsafe", "the output folder contains \(DisplayPath()(folder)); building would replace it", at: location,
+                              help: "choose an output folder of its own, such as Output/")
+            }
+            if path.hasPrefix(protectedPath + "/") {
+                return .error("output.unsafe", "the output folder is inside \(DisplayPath()(folder)), where it would be read back as part of the site",
+                              at: location, help: "choose an output folder outside it, such as Output/")
+            }
+        }
+        if let match = dangerous.first(where: { $0.0 == path }) {
+            return .error("output.unsafe", "refusing to build into \(match.1)", at: location,
+                          help: "choose an output folder of its own, such as Output/")
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder) {
+            guard isFolder.boolValue else {
+                return .error("output.not-folder", "the output path is a file, not a folder", at: location, help: "choose another --output")
+            }
+            let contents = (try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? []
+            if !contents.isEmpty, !contents.contains(Self.markerName), !force {
+                return .error("output.foreign", "the output folder is not empty and was not made by Briefings (it has no \(Self.markerName) file)",
+                              at: location, help: "choose an empty or new folder, or pass --force to build into it (files already there are kept)")
+            }
+        }
+        return nil
+    }
+
+    /// Starts a build: a fresh staging folder beside the target.
+    public func beginStaging() throws -> StagingFolder {
+        let parent = target.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        removeStaleStaging(in: parent)
+        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).staging-\(getpid())")
+        if FileManager.default.fileExists(atPath: staging.path) { try FileManager.default.removeItem(at: staging) }
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+        try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
+        return StagingFolder(url: staging, target: target)
+    }
+
+    /// Staging folders left by builds that were killed: ours (they hold the marker)
+    /// and their process is gone.
+    private func removeStaleStaging(in parent: URL) {
+        let prefix = ".\(target.lastPathComponent).staging-"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0 else { continue }
+            let folder = parent.appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(Self.markerName).path) {
+                try? FileManager.default.removeItem(at: folder)
+            }
+        }
+    }
+
+    private func resolved(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        guard let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Reads the tags of Mustache templates (with the default `{{ }}` delimiters)
+/// for the checks Mustache itself does not make.
+enum TemplateScanner {
+    struct Tag {
+        /// The sigil: "" for a variable, "#", "^", "/", ">", "<", "$", "{", "&", "!".
+        var sigil: String
+        var name: String
+        var line: Int
+        var column: Int
+    }
+
+    static func tags(in text: String) -> [Tag] {
+        var tags: [Tag] = []
+        var line = 1
+        var column = 1
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index...].hasPrefix("{{"), let close = text[index...].range(of: "}}") {
+                var inner = text[text.index(index, offsetBy: 2)..<close.lowerBound]
+                var sigil = ""
+                if let first = inner.first, "#^/><$&!{=".contains(first) {
+                    sigil = String(first)
+                    inner = inner.dropFirst()
+                }
+                let name = inner.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "}")))
+                tags.append(Tag(sigil: sigil, name: name, line: line, column: column))
+                let end = sigil == "{" && text[close.upperBound...].hasPrefix("}") ? text.index(after: close.upperBound) : close.upperBound
+                for character in text[index..<end] {
+                    if character == "\n" { line += 1; column = 1 } else { column += 1 }
+                }
+                index = end
+                continue
+            }
+            if text[index] == "\n" { line += 1; column = 1 } else { column += 1 }
+            index = text.index(after: index)
+        }
+        return tags
+    }
+
+    /// Every `{{> name}}` or `{{< name}}` naming a template that does not exist.
+    static func missingPartials(sources: [String: String], files: [String: String]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for name in sources.keys.sorted() {
+            guard let text = sources[name], let file = files[name] else { continue }
+            for tag in tags(in: text) where (tag.sigil == ">" || tag.sigil == "<") && sources[tag.name] == nil {
+                let guess = Suggestion.closest(to: tag.name, in: sources.keys).map { "did you mean '\($0)'?" }
+                diagnostics.append(.error(
+                    "template.partial", "the partial '\(tag.name)' does not exist",
+                    at: SourceLocation(file: file, line: tag.line, column: tag.column),
+                    help: guess ?? "create \(tag.name).\(TemplateSet.fileExtension) in the templates folder"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Every literal `id="…"` the templates write (ids built from variables are
+    /// skipped): heading ids in Markdown must not take one of these.
+    static func literalIDs(in sources: [String: String]) -> Set<String> {
+        var ids: Set<String> = []
+        for text in sources.values {
+            var rest = text[...]
+            while let start = rest.range(of: "id=\"") {
+                rest = rest[start.upperBound...]
+                guard let end = rest.firstIndex(of: "\"") else { break }
+                let value = rest[..<end]
+                if !value.contains("{"), !value.isEmpty { ids.insert(String(value)) }
+                rest = rest[end...]
+            }
+        }
+        return ids
+    }
+}

@@ -1,0 +1,232 @@
+import Foundation
+import Markdown
+
+/// Builds the values each template receives. Every key here is documented in
+/// docs/templates.md, which is the contract with a team restyling the site.
+/// Values are plain dictionaries and arrays (fast for Mustache, no reflection);
+/// an absent value is left out rather than set to an empty string, so
+/// `{{#page.subtitle}}…{{/page.subtitle}}` works as expected.
+enum ViewModel {
+    static let pageListTemplate = "partials/page-list"
+
+    struct Inputs {
+        var page: Page
+        var body: RenderedBody
+        var site: SiteIndex
+        var graph: LinkGraph
+    }
+
+    static func context(_ inputs: Inputs) -> [String: Any] {
+        let page = inputs.page
+        let site = inputs.site
+        var context: [String: Any] = [
+            "site": siteValues(site.config, current: page),
+            "page": pageValues(page, site: site),
+            "content": inputs.body.html,
+        ]
+        context["breadcrumbs"] = list(breadcrumbs(for: page, site: site))
+        let contents = contentsList(for: page, headings: inputs.body.headings, site: site)
+        if !contents.isEmpty {
+            context["contents"] = ["items": contents, "count": contents.count, "label": contentsLabel(contents.count)]
+        }
+        if let document = documentValues(for: page, site: site) { context["document"] = document }
+        switch page.kind {
+        case .section:
+            let folder = String(page.url.dropFirst().dropLast())
+            context["listing"] = list(site.pages(inFolder: folder).map { item($0, site: site) })
+        case .page where page.referenceID == "index":
+            context["collections"] = collections(site)
+        case .vocabulary:
+            context["vocabulary"] = vocabularyValues(for: page, site: site)
+        case .term:
+            context["vocabulary"] = vocabularyValues(for: page, site: site)
+            context["listing"] = termListing(for: page, site: site)
+        default:
+            break
+        }
+        if page.kind == .notFound { context["collections"] = collections(site) }
+        let citedIn = inputs.graph.citations(of: page.reference).compactMap { site.page(reference: $0) }
+        context["citedIn"] = list(citedIn.map { item($0, site: site) })
+        return context
+    }
+
+    /// A list for templates: `{"items": […], "count": n}`, or nil when empty, so
+    /// `{{#name}}<ul>{{#items}}…{{/items}}</ul>{{/name}}` shows nothing for none.
+    static func list(_ items: [[String: Any]]) -> [String: Any]? {
+        items.isEmpty ? nil : ["items": items, "count": items.count]
+    }
+
+    static func siteValues(_ config: SiteConfig, current: Page) -> [String: Any] {
+        var values: [String: Any] = [
+            "title": config.title,
+            "language": config.language,
+            "baseURL": config.baseURL,
+            "root": config.basePath,
+        ]
+        values["navigation"] = list(config.navigation.map { item -> [String: Any] in
+            let isPage = item.url == current.url
+            let isSection = !isPage && item.url != "/" && current.url.hasPrefix(item.url)
+            return ["title": item.title, "url": item.url.hasPrefix("/") ? config.link(item.url) : item.url,
+                    "isCurrentPage": isPage, "isCurrentSection": isSection]
+        })
+        if let description = config.description { values["description"] = description }
+        if let organisation = config.organisation { values["organisation"] = organisation }
+        return values
+    }
+
+    static func pageValues(_ page: Page, site: SiteIndex) -> [String: Any] {
+        var values: [String: Any] = [
+            "title": page.title,
+            "summary": page.summary,
+            "kind": page.kind.rawValue,
+            "label": page.displayLabel,
+            "url": site.config.link(page.url),
+            "canonicalURL": site.config.absoluteURL(page.url),
+            "status": page.status.rawValue,
+            "is" + kindFlag(page.kind): true,
+        ]
+        if page.url == "/" { values["isHome"] = true }
+        if let number = page.chapterNumber { values["chapterNumber"] = number }
+        if page.status == .draft { values["isDraft"] = true }
+        if page.status == .consultation { values["isConsultation"] = true }
+        let optional: [(String, String?)] = [
+            ("subtitle", page.subtitle), ("organisation", page.organisation ?? site.config.organisation),
+            ("place", page.place), ("source", page.source), ("audience", page.audience),
+        ]
+        for (key, value) in optional { if let value { values[key] = value } }
+        for (key, day) in [("published", page.published), ("updated", page.updated), ("closes", page.closes)] {
+            if let day { values[key] = ["iso": day.iso, "long": day.long] }
+        }
+        let terms = termGroups(for: page, site: site)
+        if !terms.isEmpty { values["terms"] = terms }
+        return values
+    }
+
+    /// `case-study` → `CaseStudy`, for `page.isCaseStudy`.
+    static func kindFlag(_ kind: PageKind) -> String {
+        switch kind {
+        case .notFound: "NotFound"
+        default: kind.rawValue.split(separator: "-").map { $0.capitalized }.joined()
+        }
+    }
+
+    /// The page's terms grouped by vocabulary, in vocabulary order, each linking
+    /// to its term page.
+    static func termGroups(for page: Page, site: SiteIndex) -> [[String: Any]] {
+        site.taxonomies.vocabularies.compactMap { vocabulary in
+            let ids = page.termIDs(vocabulary.id)
+            guard !ids.isEmpty else { return nil }
+            let terms = vocabulary.terms.filter { ids.contains($0.id) }.map { term -> [String: Any] in
+                ["id": term.id, "title": term.title, "meaning": term.meaning,
+                 "url": site.config.link("/\(vocabulary.id)/\(term.id)/")]
+            }
+            return ["id": vocabulary.id, "title": vocabulary.title, "singular": vocabulary.singular, "items": terms]
+        }
+    }
+
+    /// A page as an entry in a list.
+    static func item(_ page: Page, site: SiteIndex) -> [String: Any] {
+        var values: [String: Any] = [
+            "title": page.title, "summary": page.summary, "url": site.config.link(page.url),
+            "label": page.displayLabel, "kind": page.kind.rawValue,
+        ]
+        if let organisation = page.organisation { values["organisation"] = organisation }
+        if let place = page.place { values["place"] = place }
+        if let published = page.published { values["published"] = ["iso": published.iso, "long": published.long] }
+        let terms = termGroups(for: page, site: site)
+        if !terms.isEmpty { values["terms"] = terms }
+        return values
+    }
+
+    /// Home, then each ancestor that is a page, ending with the page itself
+    /// (which templates show as the current place, not a link).
+    static func breadcrumbs(for page: Page, site: SiteIndex) -> [[String: Any]] {
+        guard page.url != "/", page.kind != .notFound else { return [] }
+        var trail: [[String: Any]] = []
+        var path = "/"
+        if let home = site.page(url: "/") { trail.append(["title": home.title == site.config.title ? "Home" : home.title, "url": site.config.link("/")]) }
+        let segments = page.url.split(separator: "/")
+        for segment in segments.dropLast() {
+            path += segment + "/"
+            if let ancestor = site.page(url: path) {
+                trail.append(["title": ancestor.title, "url": site.config.link(ancestor.url)])
+            }
+        }
+        trail.append(["title": page.title, "url": site.config.link(page.url), "isCurrent": true])
+        return trail
+    }
+
+    /// Second-level headings, with their third-level headings nested.
+    static func contentsList(for page: Page, headings: [Heading], site: SiteIndex) -> [[String: Any]] {
+        var items: [[String: Any]] = []
+        for heading in headings where heading.level == 2 || heading.level == 3 {
+            let entry: [String: Any] = ["id": heading.id, "text": heading.text, "url": "#" + heading.id, "level": heading.level]
+            if heading.level == 3, var last = items.popLast() {
+                var children = (last["children"] as? [String: Any])?["items"] as? [[String: Any]] ?? []
+                children.append(entry)
+                last["children"] = list(children)
+                items.append(last)
+            } else if heading.level == 2 {
+                items.append(entry)
+            }
+        }
+        return items
+    }
+
+    static func contentsLabel(_ count: Int) -> String {
+        count == 1 ? "1 section" : "\(count) sections"
+    }
+
+    static func documentValues(for page: Page, site: SiteIndex) -> [String: Any]? {
+        let documentID: String
+        switch page.kind {
+        case .document: documentID = page.referenceID
+        case .chapter: documentID = page.documentID ?? ""
+        default: return nil
+        }
+        guard let document = site.page(reference: "document:\(documentID)") else { return nil }
+        let chapters = site.chapters(of: documentID)
+        var values: [String: Any] = [
+            "title": document.title, "url": site.config.link(document.url), "chapterCount": chapters.count,
+            "chapters": chapters.map { chapter -> [String: Any] in
+                ["number": chapter.chapterNumber ?? 0, "title": chapter.title, "summary": chapter.summary,
+                 "url": site.config.link(chapter.url), "isCurrent": chapter.url == page.url]
+            },
+        ]
+        if let organisation = document.organisation ?? site.config.organisation { values["organisation"] = organisation }
+        if let published = document.published { values["published"] = ["iso": published.iso, "long": published.long] }
+        let sequence = [document] + chapters
+        if let position = sequence.firstIndex(where: { $0.url == page.url }) {
+            if position > 0 {
+                let previous = sequence[position - 1]
+                values["previous"] = ["title": previous.title, "url": site.config.link(previous.url)]
+            }
+            if position + 1 < sequence.count {
+                let next = sequence[position + 1]
+                values["next"] = ["title": next.title, "url": site.config.link(next.url)]
+            }
+            values["hasPagination"] = sequence.count > 1
+        }
+        return values
+    }
+
+    static func collections(_ site: SiteIndex) -> [String: Any] {
+        var values: [String: Any] = [:]
+        for (key, kind) in [("briefings", PageKind.briefing), ("documents", .document), ("caseStudies", .caseStudy)] {
+            values[key] = list(site.pages(ofKind: kind).map { item($0, site: site) })
+        }
+        return values
+    }
+
+    /// For the `partials/page-list` template of a list directive.
+    static func pageList(_ selection: ListDirective.Selection, site: SiteIndex) -> [String: Any] {
+        var values: [String: Any] = [
+            "items": selection.pages.map { item($0, site: site) },
+            "count": selection.pages.count,
+            "kind": selection.kind.rawValue,
+            "emptyText": "No \(selection.kind.defaultLabel.lowercased()) yet.",
+        ]
+        if selection.pages.isEmpty { values["isEmpty"] = true }
+        return values
+    }
+}

@@ -1,0 +1,34 @@
+/// The Markdown source as bytes with its line starts, to turn cmark's byte columns
+/// into the character columns an editor shows, and to read back a source line.
+struct SourceText {
+    let bytes: [UInt8]
+    /// Byte offset where each line starts; `lineStarts[0]` is line 1.
+    private(set) var lineStarts: [Int] = [0]
+
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            lineStarts.append(offset + 1)
+        }
+    }
+
+    /// The bytes of a 1-based line, without its line ending.
+    func line(_ number: Int) -> ArraySlice<UInt8> {
+        guard number >= 1, number <= lineStarts.count else { return [] }
+        let start = lineStarts[number - 1]
+        var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return bytes[start..<max(start, end)]
+    }
+
+    /// Converts a 1-based byte column on a line into a 1-based column in Unicode scalars.
+    func scalarColumn(line number: Int, byteColumn: Int) -> Int {
+        let text = line(number)
+        let limit = min(text.count, max(0, byteColumn - 1))
+        var column = 1
+        for byte in text.prefix(limit) where byte & 0xC0 != 0x80 {
+            column += 1
+        }
+        return column + max(0, byteColumn - 1 - limit)
+    }
+}

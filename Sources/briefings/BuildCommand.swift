@@ -1,0 +1,55 @@
+import ArgumentParser
+import BriefingsKit
+import Foundation
+
+struct BuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into the output folder.",
+        discussion: """
+            The site is written to a staging folder beside the output folder and swapped \
+            in only when the whole build succeeds, so a failed build leaves the previous \
+            site as it was. Every problem found is reported, not just the first.
+            """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the site.", valueName: "dir"))
+    var output: String = "Output"
+
+    @Flag(name: .long, help: "Fail on warnings too (for CI).")
+    var strict = false
+
+    @Flag(name: .long, help: "Build into a non-empty folder Briefings did not create, replacing files in the way.")
+    var force = false
+
+    @Flag(name: .shortAndLong, help: "Print only errors and warnings.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Also print how long each phase took.")
+    var verbose = false
+
+    func run() async throws {
+        let options = site.buildOptions(output: output, strict: strict, force: force)
+        let report = await SiteBuilder.build(options)
+        Terminal.report(report.diagnostics)
+        if verbose {
+            for timing in report.timings {
+                Terminal.standardError(String(format: "  %-14@ %7.1f ms", timing.name as NSString, timing.seconds * 1000))
+            }
+        }
+        guard report.published else {
+            let reason = report.diagnostics.hasErrors || !strict ? Terminal.counted(report.diagnostics) : Terminal.counted(report.diagnostics) + " (--strict)"
+            Terminal.standardError("Build failed: \(reason). \(DisplayPath()(options.outputFolder)) was not changed.")
+            throw ExitCode(1)
+        }
+        if !quiet {
+            let warnings = report.diagnostics.isEmpty ? "" : " with \(Terminal.counted(report.diagnostics))"
+            Terminal.standardOutput(String(
+                format: "Built %d pages (%d files) into %@ in %.2f s%@.",
+                report.pagesWritten, report.filesWritten, DisplayPath()(options.outputFolder) as NSString,
+                report.totalSeconds, warnings as NSString))
+        }
+    }
+}

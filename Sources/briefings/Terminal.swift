@@ -1,0 +1,40 @@
+import BriefingsKit
+import Foundation
+
+/// Where output goes: results on stdout, messages on stderr, colour only on a
+/// terminal and never when NO_COLOR is set (https://no-color.org).
+enum Terminal {
+    static func standardOutput(_ text: String) {
+        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    static func standardError(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    static var colourOnStandardError: Bool { allowsColour(descriptor: STDERR_FILENO) }
+    static var colourOnStandardOutput: Bool { allowsColour(descriptor: STDOUT_FILENO) }
+
+    static func allowsColour(descriptor: Int32) -> Bool {
+        let environment = ProcessInfo.processInfo.environment
+        if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
+        if environment["TERM"] == "dumb" { return false }
+        return isatty(descriptor) == 1
+    }
+
+    /// Prints findings on stderr in the chosen format.
+    static func report(_ diagnostics: [Diagnostic], format: DiagnosticFormat = .text) {
+        guard !diagnostics.isEmpty else { return }
+        let formatter = DiagnosticFormatter(format: format, colour: format == .text && colourOnStandardError)
+        FileHandle.standardError.write(Data(formatter.report(diagnostics).utf8))
+    }
+
+    /// "2 errors and 1 warning"
+    static func counted(_ diagnostics: [Diagnostic]) -> String {
+        let errors = diagnostics.errorCount, warnings = diagnostics.warningCount
+        var parts: [String] = []
+        if errors > 0 { parts.append("\(errors) error\(errors == 1 ? "" : "s")") }
+        if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
+        return parts.joined(separator: " and ")
+    }
+}
