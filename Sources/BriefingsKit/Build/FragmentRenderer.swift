@@ -21,14 +21,14 @@ public enum FragmentRenderer {
         let display = file.map { DisplayPath()($0) } ?? "<stdin>"
         var body = text
         var firstLine = 1
-        switch FrontMatter.split(text) {
-        case .found(_, let rest, let line): (body, firstLine) = (rest, line)
-        case .none: break
-        case .unclosed:
-            return ("", [.error("front-matter.unclosed", "the front matter opened on line 1 is never closed",
-                                at: SourceLocation(file: display, line: 1, column: 1), help: "add a line '---' after the last front-matter field")])
+        // Front matter is a YAML mapping between `---` lines. Anything else that
+        // starts with `---` is Markdown (a thematic break, a setext heading), as
+        // CommonMark says, so it is rendered rather than stripped.
+        if case .found(let yaml, let rest, let line) = FrontMatter.split(text),
+            case .success(let node?) = YAMLReader.parse(yaml, file: display, firstLine: 2), case .mapping = node.value {
+            (body, firstLine) = (rest, line)
         }
-        if let options, let site = loadSite(options), site.diagnostics.isEmpty || !site.diagnostics.hasErrors, let loaded = site.site {
+        if let options, let loaded = loadSite(options) {
             var page = page(for: file, in: loaded.index, options: options)
                 ?? Page(kind: .page, sourcePath: "", file: display, url: "/", referenceID: "", title: "", summary: "",
                         status: .published, terms: [:], body: "", bodyFirstLine: 1)
@@ -48,11 +48,12 @@ public enum FragmentRenderer {
         })
     }
 
-    private static func loadSite(_ options: BuildOptions) -> (site: LoadedSite?, diagnostics: [Diagnostic])? {
+    /// The site around the file, when there is one that loads. Problems in other
+    /// pages are the build's business, not this command's.
+    private static func loadSite(_ options: BuildOptions) -> LoadedSite? {
         guard FileManager.default.fileExists(atPath: options.contentFolder.appendingPathComponent(SiteConfig.fileName).path) else { return nil }
         var clock = PhaseClock()
-        let (site, diagnostics) = SiteLoader.load(options, clock: &clock)
-        return (site, diagnostics)
+        return SiteLoader.load(options, clock: &clock).0
     }
 
     private static func page(for file: URL?, in index: SiteIndex, options: BuildOptions) -> Page? {

@@ -13,13 +13,15 @@ enum FrontMatter {
     }
 
     static func split(_ text: String) -> Split {
-        var lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        // "\r\n" is one Character in Swift, so both line endings are split on.
+        let isNewline: (Character) -> Bool = { $0 == "\n" || $0 == "\r\n" }
+        var lines = text.split(maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: isNewline)
         guard let first = lines.first, isDelimiter(first, allowDots: false) else { return .none }
         guard lines.count == 2 else { return .unclosed }
         var rest = lines[1]
         var yamlLines = 0
         while true {
-            lines = rest.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+            lines = rest.split(maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: isNewline)
             guard let line = lines.first else { return .unclosed }
             if isDelimiter(line, allowDots: true) {
                 let yamlEnd = rest.startIndex

@@ -1,0 +1,42 @@
+@testable import BriefingsKit
+import Testing
+
+@Suite struct SupportTests {
+    @Test func suggestionsFindLikelyTypos() {
+        #expect(Suggestion.closest(to: "colaborate", in: ["innovate", "redesign", "collaborate"]) == "collaborate")
+        #expect(Suggestion.closest(to: "inovate", in: ["innovate", "redesign"]) == "innovate")
+        #expect(Suggestion.closest(to: "goverance", in: ["governance", "procurement"]) == "governance")
+        #expect(Suggestion.closest(to: "xyz", in: ["innovate", "redesign"]) == nil)
+        #expect(Suggestion.editDistance("ab", "ba") == 1)
+    }
+
+    @Test func daysParseFormatAndComeFromEpochSeconds() {
+        #expect(Day(iso: "2014-10-21")?.long == "21 October 2014")
+        #expect(Day(iso: "2014-02-30") == nil)
+        #expect(Day(iso: "2014-10-21T09:30:00Z")?.iso == "2014-10-21")
+        #expect(Day(iso: "21/10/2014") == nil)
+        #expect(Day(unixSeconds: 0)?.iso == "1970-01-01")
+        #expect(Day(unixSeconds: 1_413_849_600)?.iso == "2014-10-21")
+        #expect(Day(iso: "2024-02-29") != nil)
+    }
+
+    @Test func urlRules() {
+        #expect(URLRules.isSlug("case-studies"))
+        #expect(!URLRules.isSlug("Case"))
+        #expect(!URLRules.isSlug("a--b"))
+        #expect(URLRules.normalisePagePath("/about") == .valid("/about/"))
+        #expect(URLRules.normalisePagePath("/") == .valid("/"))
+        #expect(URLRules.outputFile(forPath: "/case-studies/kent/") == "case-studies/kent/index.html")
+        #expect(URLRules.outputFile(forPath: "/404.html") == "404.html")
+    }
+
+    @Test func diagnosticsFormatForPeopleCIAndTools() {
+        let diagnostic = Diagnostic(.error, code: "link.broken", "the link 'x' points nowhere, really", file: "Content/a.md", line: 3, column: 7, help: "fix it")
+        #expect(DiagnosticFormatter(format: .text).text(diagnostic) == "Content/a.md:3:7: error: the link 'x' points nowhere, really\n  help: fix it\n")
+        #expect(DiagnosticFormatter(format: .github).github(diagnostic)
+            == "::error file=Content/a.md,line=3,col=7,title=link.broken::the link 'x' points nowhere, really%0Afix it\n")
+        let json = DiagnosticFormatter(format: .json).json([diagnostic])
+        #expect(json.contains("\"severity\" : \"error\""))
+        #expect(json.contains("\"line\" : 3"))
+    }
+}

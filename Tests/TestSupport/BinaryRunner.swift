@@ -1,0 +1,69 @@
+import Foundation
+
+/// Runs the built `briefings` executable, as a user would.
+public struct BinaryRunner: Sendable {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var standardOutput: String
+        public var standardError: String
+        /// True when the process ended by a signal (a crash or trap).
+        public var crashed: Bool
+    }
+
+    public let executable: URL
+
+    /// The `briefings` binary beside the test bundle (the same build folder), or
+    /// `BRIEFINGS_BINARY` when set.
+    public static func locate() -> BinaryRunner? {
+        if let path = ProcessInfo.processInfo.environment["BRIEFINGS_BINARY"] {
+            return BinaryRunner(executable: URL(fileURLWithPath: path))
+        }
+        var candidates: [URL] = []
+        if let bundle = Bundle.allBundles.first(where: { $0.bundlePath.hasSuffix(".xctest") }) {
+            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("briefings"))
+        }
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+        var folder = executable.deletingLastPathComponent()
+        for _ in 0..<4 {
+            candidates.append(folder.appendingPathComponent("briefings"))
+            folder = folder.deletingLastPathComponent()
+        }
+        candidates.append(Fixtures.repositoryRoot.appendingPathComponent(".build/debug/briefings"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }.map(BinaryRunner.init)
+    }
+
+    public func run(_ arguments: [String], in folder: URL? = nil, input: String? = nil, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        // Output goes to files, so neither stream can fill a pipe and block the process.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("briefings-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let outHandle = try FileHandle(forWritingTo: outURL), errHandle = try FileHandle(forWritingTo: errURL)
+        defer { try? outHandle.close(); try? errHandle.close() }
+        process.standardOutput = outHandle
+        process.standardError = errHandle
+        let inPipe = Pipe()
+        process.standardInput = inPipe
+        try process.run()
+        if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
+        try? inPipe.fileHandleForWriting.close()
+        process.waitUntilExit()
+        let outData = (try? Data(contentsOf: outURL)) ?? Data()
+        let errData = (try? Data(contentsOf: errURL)) ?? Data()
+        return Result(
+            status: process.terminationStatus,
+            standardOutput: String(decoding: outData, as: UTF8.self),
+            standardError: String(decoding: errData, as: UTF8.self),
+            crashed: process.terminationReason == .uncaughtSignal)
+    }
+}
