@@ -77,7 +77,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["BriefingsKit", "TestSupport"]
+            dependencies: ["BriefingsKit", "TestSupport", .product(name: "Yams", package: "Yams")]
         ),
     ]
 )

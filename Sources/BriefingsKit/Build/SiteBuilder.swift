@@ -61,6 +61,9 @@ public enum SiteBuilder {
             for asset in site.assets { try staging.copy(asset.source, to: asset.outputPath) }
             try copyThemeAssets(from: options.templatesFolder, into: staging)
             try staging.write(Sitemap.xml(for: site.index), to: Sitemap.fileName)
+            if !site.evidence.vocabularies.isEmpty {
+                try staging.write(EvidenceReport.json(site.evidence, site: site.index), to: EvidenceReport.jsonPath)
+            }
         } catch {
             staging.discard()
             diagnostics.append(.error("output.write", "writing the site failed: \(ContentScanner.reason(error))",

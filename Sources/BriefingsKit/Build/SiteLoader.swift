@@ -7,6 +7,7 @@ public struct LoadedSite: Sendable {
     public var index: SiteIndex
     public var templates: TemplateSet
     public var assets: [StaticFile]
+    public var evidence: EvidenceIndex
 }
 
 /// Load → parse → index: the first half of the pipeline.
@@ -50,7 +51,8 @@ enum SiteLoader {
         diagnostics += missingTemplates(for: all, templates: templates)
         let index = SiteIndex(config: config, taxonomies: taxonomies, pages: all)
         clock.lap("index")
-        return (LoadedSite(index: index, templates: templates, assets: scan.assets), diagnostics)
+        let site = LoadedSite(index: index, templates: templates, assets: scan.assets, evidence: EvidenceIndex(site: index))
+        return (site, diagnostics)
     }
 
     /// Every page needs its template; report each missing one once, naming the

@@ -29,7 +29,7 @@ enum SiteRenderer {
         let indices = Array(site.index.pages.indices)
         let results: [Diagnostic?] = try await Parallel.map(indices) { index in
             let page = site.index.pages[index]
-            let context = ViewModel.context(.init(page: page, body: bodies[index], site: site.index, graph: graph))
+            let context = ViewModel.context(.init(page: page, body: bodies[index], site: site.index, graph: graph, evidence: site.evidence))
             let name = page.template ?? page.kind.templateName
             guard let html = site.templates.render(name, context) else {
                 return .error("template.missing", "the template '\(name)' does not exist", at: SourceLocation(file: page.file))

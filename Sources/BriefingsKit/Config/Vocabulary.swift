@@ -18,6 +18,8 @@ public struct Vocabulary: Sendable, Hashable {
     public var description: String?
     /// Kinds whose pages must carry this field.
     public var appliesTo: Set<PageKind>
+    /// How much a shared term counts towards "related" pages.
+    public var weight: Int
     public var terms: [Term]
 
     public func term(_ id: String) -> Term? { terms.first { $0.id == id } }
@@ -105,6 +107,14 @@ extension Taxonomies {
         let title = vocabularyReader.string("title", required: true, example: "Principles")
         let singular = vocabularyReader.string("singular")
         let description = vocabularyReader.string("description")
+        var weight = 1
+        if let node = vocabularyReader.node("weight") {
+            if case .scalar(let text, .integer) = node.value, let value = Int(text), value >= 0 {
+                weight = value
+            } else {
+                vocabularyReader.report(.error, "front-matter.type", "'weight' must be a whole number, 0 or more; got \(node.described)", at: node.location)
+            }
+        }
         var appliesTo: Set<PageKind> = [.caseStudy]
         if let kinds = vocabularyReader.stringList("applies_to") {
             appliesTo = []
@@ -145,7 +155,7 @@ extension Taxonomies {
         } else {
             vocabularyReader.report(.error, "front-matter.missing", "'terms' is required in a vocabulary", at: item.location)
         }
-        vocabularyReader.warnAboutUnknownKeys(known: ["id", "title", "singular", "description", "applies_to", "terms"])
+        vocabularyReader.warnAboutUnknownKeys(known: ["id", "title", "singular", "description", "applies_to", "weight", "terms"])
         guard let id, let title else { return nil }
         let idLocation = vocabularyReader.node("id")?.location ?? item.location
         if !URLRules.isSlug(id) {
@@ -162,6 +172,7 @@ extension Taxonomies {
             return nil
         }
         let singularName = singular ?? (id.hasSuffix("ies") ? String(id.dropLast(3)) + "y" : id.hasSuffix("s") ? String(id.dropLast()) : id)
-        return Vocabulary(id: id, title: title, singular: singularName, description: description, appliesTo: appliesTo, terms: terms)
+        return Vocabulary(id: id, title: title, singular: singularName, description: description, appliesTo: appliesTo,
+                          weight: weight, terms: terms)
     }
 }

@@ -44,6 +44,13 @@ public enum PageKind: String, Sendable, Hashable, CaseIterable, Comparable {
         }
     }
 
+    /// "Case studies": the label for many pages of this kind.
+    public var pluralLabel: String {
+        let singular = defaultLabel
+        if singular.hasSuffix("y") { return String(singular.dropLast()) + "ies" }
+        return singular + "s"
+    }
+
     /// "a case study", for messages.
     public var described: String {
         switch self {

@@ -30,7 +30,7 @@ extension ViewModel {
     /// "1 case study", "3 case studies", "No case studies".
     static func countLabel(_ count: Int, kind: PageKind) -> String {
         let singular = kind.defaultLabel.lowercased()
-        let plural = singular.hasSuffix("y") ? String(singular.dropLast()) + "ies" : singular + "s"
+        let plural = kind.pluralLabel.lowercased()
         switch count {
         case 0: return "No \(plural)"
         case 1: return "1 \(singular)"

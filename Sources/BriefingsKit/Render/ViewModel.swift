@@ -14,6 +14,7 @@ enum ViewModel {
         var body: RenderedBody
         var site: SiteIndex
         var graph: LinkGraph
+        var evidence: EvidenceIndex
     }
 
     static func context(_ inputs: Inputs) -> [String: Any] {
@@ -33,7 +34,13 @@ enum ViewModel {
         switch page.kind {
         case .section:
             let folder = String(page.url.dropFirst().dropLast())
-            context["listing"] = list(site.pages(inFolder: folder).map { item($0, site: site) })
+            let members = site.pages(inFolder: folder)
+            context["listing"] = list(members.map { item($0, site: site) })
+            if let matrix = inputs.evidence.matrix, members.contains(where: { $0.terms[matrix.rows.id] != nil }) {
+                context["matrix"] = matrixValues(matrix, site: site)
+            }
+        case .caseStudy:
+            context["related"] = relatedValues(for: page, evidence: inputs.evidence, site: site)
         case .page where page.referenceID == "index":
             context["collections"] = collections(site)
         case .vocabulary:
@@ -45,9 +52,22 @@ enum ViewModel {
             break
         }
         if page.kind == .notFound { context["collections"] = collections(site) }
-        let citedIn = inputs.graph.citations(of: page.reference).compactMap { site.page(reference: $0) }
-        context["citedIn"] = list(citedIn.map { item($0, site: site) })
+        context["citedIn"] = list(citations(of: page, inputs: inputs).map { item($0, site: site) })
         return context
+    }
+
+    /// The pages of other kinds whose Markdown links to this one, publications
+    /// first (briefings, documents, chapters in order), then pages, each by title.
+    static func citations(of page: Page, inputs: Inputs) -> [Page] {
+        let rank: [PageKind: Int] = [.briefing: 0, .document: 1, .chapter: 2, .caseStudy: 3, .page: 4]
+        return inputs.graph.citations(of: page.reference)
+            .compactMap { inputs.site.page(reference: $0) }
+            .filter { $0.kind != page.kind || page.kind == .page }
+            .sorted { lhs, rhs in
+                let left = (rank[lhs.kind] ?? 9, lhs.documentID ?? "", lhs.chapterNumber ?? 0, lhs.title.lowercased(), lhs.url)
+                let right = (rank[rhs.kind] ?? 9, rhs.documentID ?? "", rhs.chapterNumber ?? 0, rhs.title.lowercased(), rhs.url)
+                return left < right
+            }
     }
 
     /// A list for templates: `{"items": […], "count": n}`, or nil when empty, so
@@ -130,7 +150,7 @@ enum ViewModel {
             "title": page.title, "summary": page.summary, "url": site.config.link(page.url),
             "label": page.displayLabel, "kind": page.kind.rawValue,
         ]
-        if let organisation = page.organisation { values["organisation"] = organisation }
+        if let organisation = page.organisation, organisation != page.title { values["organisation"] = organisation }
         if let place = page.place { values["place"] = place }
         if let published = page.published { values["published"] = ["iso": published.iso, "long": published.long] }
         let terms = termGroups(for: page, site: site)

@@ -1,0 +1,57 @@
+import Foundation
+
+/// The case studies indexed by every vocabulary term, and the matrix that
+/// crosses two vocabularies: what answers "who has shown collaboration in
+/// procurement?" and shows editors where evidence is thin. Built from front
+/// matter alone; nothing about any vocabulary is in code.
+public struct EvidenceIndex: Sendable {
+    public struct Cell: Sendable {
+        public var row: Vocabulary.Term
+        public var column: Vocabulary.Term
+        public var pages: [Page]
+    }
+
+    public struct Matrix: Sendable {
+        public var rows: Vocabulary
+        public var columns: Vocabulary
+        /// Row-major: `cells[row][column]`.
+        public var cells: [[Cell]]
+
+        public var gaps: [Cell] { cells.flatMap { $0 }.filter { $0.pages.isEmpty } }
+    }
+
+    /// The pages the index covers (those the vocabularies apply to), in list order.
+    public let pages: [Page]
+    public let vocabularies: [Vocabulary]
+    public let matrix: Matrix?
+    private let site: SiteIndex
+
+    public init(site: SiteIndex) {
+        self.site = site
+        vocabularies = site.taxonomies.vocabularies
+        let kinds = Set(vocabularies.flatMap(\.appliesTo))
+        pages = site.pages.filter { kinds.contains($0.kind) }.sorted(by: SiteIndex.listOrder)
+        if let crossing = site.taxonomies.matrix,
+            let rows = site.taxonomies.vocabulary(crossing.rows), let columns = site.taxonomies.vocabulary(crossing.columns) {
+            let cells = rows.terms.map { row in
+                columns.terms.map { column in
+                    Cell(row: row, column: column, pages: site.pages(matching: [(rows.id, row.id), (columns.id, column.id)]))
+                }
+            }
+            matrix = Matrix(rows: rows, columns: columns, cells: cells)
+        } else {
+            matrix = nil
+        }
+    }
+
+    public func pages(withTerm term: String, in vocabulary: String) -> [Page] {
+        site.pages(withTerm: term, in: vocabulary)
+    }
+
+    /// Terms no page carries yet, by vocabulary.
+    public var unusedTerms: [(vocabulary: Vocabulary, term: Vocabulary.Term)] {
+        vocabularies.flatMap { vocabulary in
+            vocabulary.terms.filter { pages(withTerm: $0.id, in: vocabulary.id).isEmpty }.map { (vocabulary, $0) }
+        }
+    }
+}

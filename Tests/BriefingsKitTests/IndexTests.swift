@@ -1,0 +1,72 @@
+@testable import BriefingsKit
+import Testing
+
+/// Related pages, back-links and the evidence matrix, on pages made in memory.
+@Suite struct IndexTests {
+    static let principles = Vocabulary(
+        id: "principles", title: "Principles", singular: "principle", description: nil, appliesTo: [.caseStudy], weight: 3,
+        terms: ["innovate", "redesign", "collaborate"].map { .init(id: $0, title: $0.capitalized, meaning: "") })
+    static let capabilities = Vocabulary(
+        id: "capabilities", title: "Capabilities", singular: "capability", description: nil, appliesTo: [.caseStudy], weight: 2,
+        terms: ["governance", "procurement", "professionalism"].map { .init(id: $0, title: $0.capitalized, meaning: "") })
+    static let vocabularies = [principles, capabilities]
+
+    static func study(_ slug: String, _ principles: [String], _ capabilities: [String], title: String? = nil) -> Page {
+        let location = SourceLocation(file: "x")
+        return Page(
+            kind: .caseStudy, sourcePath: "case-studies/\(slug).md", file: "Content/case-studies/\(slug).md",
+            url: "/case-studies/\(slug)/", referenceID: slug, title: title ?? slug.capitalized, summary: "",
+            status: .published,
+            terms: ["principles": principles.map { TermUse(id: $0, location: location) },
+                    "capabilities": capabilities.map { TermUse(id: $0, location: location) }],
+            body: "", bodyFirstLine: 1)
+    }
+
+    @Test func aSharedPrincipleAndCapabilityOutweighTwoSharedCapabilities() {
+        let page = Self.study("page", ["innovate"], ["governance", "procurement"])
+        let both = Self.study("both", ["innovate"], ["governance"])
+        let twoCapabilities = Self.study("two", ["redesign"], ["governance", "procurement"])
+        #expect(RelatedPages.score(page, both, vocabularies: Self.vocabularies) == 3 + 2 + 1)
+        #expect(RelatedPages.score(page, twoCapabilities, vocabularies: Self.vocabularies) == 4)
+        let related = RelatedPages.related(to: page, among: [twoCapabilities, both, page], vocabularies: Self.vocabularies)
+        #expect(related.map(\.referenceID) == ["both", "two"])
+    }
+
+    @Test func neverItselfNeverUnrelatedAtMostFiveTiesByTitle() {
+        let page = Self.study("page", ["innovate"], [])
+        let others = (1...8).map { Self.study("s\($0)", ["innovate"], [], title: "Study \(9 - $0)") }
+        let unrelated = Self.study("far", ["collaborate"], ["professionalism"])
+        let related = RelatedPages.related(to: page, among: [page, unrelated] + others, vocabularies: Self.vocabularies)
+        #expect(related.count == 5)
+        #expect(related.map(\.title) == ["Study 1", "Study 2", "Study 3", "Study 4", "Study 5"])
+        #expect(!related.contains { $0.referenceID == "page" || $0.referenceID == "far" })
+    }
+
+    @Test func backLinksComeFromResolvedLinksOnly() {
+        let location = SourceLocation(file: "x")
+        func link(_ target: ResolvedLink.Target) -> ResolvedLink {
+            ResolvedLink(target: target, kind: .link, written: "", text: "", location: location)
+        }
+        let graph = LinkGraph(links: [
+            ("briefing:b", [link(.page(reference: "case-study:kent", anchor: nil)), link(.external("https://x"))]),
+            ("page:about", [link(.page(reference: "case-study:kent", anchor: "why")), link(.page(reference: "page:about", anchor: nil))]),
+            ("case-study:kent", [link(.page(reference: "case-study:kent", anchor: nil))]),
+        ])
+        #expect(graph.citations(of: "case-study:kent") == ["briefing:b", "page:about"])
+        #expect(graph.citations(of: "page:about").isEmpty)
+    }
+
+    @Test func theMatrixCrossesTwoVocabulariesAndFindsItsGaps() {
+        let pages = [Self.study("a", ["innovate"], ["governance"]), Self.study("b", ["innovate", "redesign"], ["governance"])]
+        let site = SiteIndex(
+            config: SiteConfig(title: "T"), taxonomies: Taxonomies(vocabularies: Self.vocabularies, matrix: ("principles", "capabilities")),
+            pages: pages)
+        let evidence = EvidenceIndex(site: site)
+        let matrix = try! #require(evidence.matrix)
+        #expect(matrix.cells.count == 3)
+        #expect(matrix.cells[0][0].pages.map(\.referenceID) == ["a", "b"])
+        #expect(matrix.cells[1][0].pages.map(\.referenceID) == ["b"])
+        #expect(matrix.gaps.count == 9 - 2)
+        #expect(EvidenceReport.gaps(evidence).contains("principle collaborate × capability governance: no case study yet"))
+    }
+}

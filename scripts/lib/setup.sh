@@ -1,0 +1,41 @@
+# Shared set-up for the project's scripts: installs what Briefings needs from
+# the system's package manager when it is missing. Sourced, not run.
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+# Runs apt-get as root, through sudo when we are not root.
+apt_install() {
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+      sudo="sudo"
+    else
+      log "need root (or sudo) to install: $*"
+      return 1
+    fi
+  fi
+  if ! command -v apt-get >/dev/null 2>&1; then
+    log "apt-get not found; install these with your package manager: $*"
+    return 1
+  fi
+  log "installing $* with apt"
+  if [ -z "${BRIEFINGS_APT_UPDATED:-}" ]; then
+    $sudo apt-get update -qq
+    export BRIEFINGS_APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# cmark (the C library Briefings renders Markdown with) and pkg-config, which
+# SwiftPM asks where cmark is.
+ensure_libcmark() {
+  local missing=()
+  command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+  if ! pkg-config --exists libcmark 2>/dev/null; then missing+=(libcmark-dev); fi
+  if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
+  pkg-config --exists libcmark || { log "libcmark still not found by pkg-config"; return 1; }
+}
+
+ensure_swift() {
+  command -v swift >/dev/null 2>&1 || { log "Swift 6 is required: https://www.swift.org/install/linux/"; return 1; }
+}
