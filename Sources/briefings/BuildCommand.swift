@@ -34,11 +34,7 @@ struct BuildCommand: AsyncParsableCommand {
         let options = site.buildOptions(output: output, strict: strict, force: force)
         let report = await SiteBuilder.build(options)
         Terminal.report(report.diagnostics)
-        if verbose {
-            for timing in report.timings {
-                Terminal.standardError(String(format: "  %-14@ %7.1f ms", timing.name as NSString, timing.seconds * 1000))
-            }
-        }
+        if verbose { Terminal.reportTimings(report) }
         guard report.published else {
             let reason = report.diagnostics.hasErrors || !strict ? Terminal.counted(report.diagnostics) : Terminal.counted(report.diagnostics) + " (--strict)"
             Terminal.standardError("Build failed: \(reason). \(DisplayPath()(options.outputFolder)) was not changed.")
@@ -48,7 +44,7 @@ struct BuildCommand: AsyncParsableCommand {
             let warnings = report.diagnostics.isEmpty ? "" : " with \(Terminal.counted(report.diagnostics))"
             Terminal.standardOutput(String(
                 format: "Built %d pages (%d files) into %@ in %.2f s%@.",
-                report.pagesWritten, report.filesWritten, DisplayPath()(options.outputFolder) as NSString,
+                report.pages, report.files, DisplayPath()(options.outputFolder) as NSString,
                 report.totalSeconds, warnings as NSString))
         }
     }

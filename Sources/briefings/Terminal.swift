@@ -37,4 +37,14 @@ enum Terminal {
         if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
         return parts.joined(separator: " and ")
     }
+
+    /// `--verbose`: each phase's time, and the process's peak memory.
+    static func reportTimings(_ report: BuildReport) {
+        for timing in report.timings {
+            standardError(String(format: "  %-14@ %8.1f ms", timing.name as NSString, timing.seconds * 1000))
+        }
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        standardError(String(format: "  %-14@ %8.1f MB", "peak memory" as NSString, Double(usage.ru_maxrss) / 1024))
+    }
 }

@@ -32,10 +32,26 @@ public struct BinaryRunner: Sendable {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }.map(BinaryRunner.init)
     }
 
-    public func run(_ arguments: [String], in folder: URL? = nil, input: String? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// Whether `run(…, unprivileged: true)` can drop root (tests of permission
+    /// errors need it: root reads and writes everything).
+    public static var canDropPrivileges: Bool {
+        getuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+    }
+
+    /// Runs the binary. `unprivileged` runs it as user `nobody` when the tests run
+    /// as root, so that file permissions apply.
+    public func run(
+        _ arguments: [String], in folder: URL? = nil, input: String? = nil, environment: [String: String] = [:],
+        unprivileged: Bool = false
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        if unprivileged, getuid() == 0 {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", executable.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
         if let folder { process.currentDirectoryURL = folder }
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"

@@ -14,6 +14,9 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Build into a non-empty folder Briefings did not make, overwriting files in the way.
     public var force: Bool
+    /// The date a build may show, which never comes from the clock: from
+    /// `SOURCE_DATE_EPOCH` (reproducible-builds.org) when it is set.
+    public var sourceDate: Day?
 
     public init(
         contentFolder: URL = URL(fileURLWithPath: "Content"),
@@ -28,6 +31,7 @@ public struct BuildOptions: Sendable {
         self.includeDrafts = includeDrafts
         self.strict = strict
         self.force = force
+        sourceDate = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Int.init).flatMap(Day.init(unixSeconds:))
     }
 }
 

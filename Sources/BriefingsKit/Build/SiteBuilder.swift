@@ -1,30 +1,52 @@
 import Foundation
 
-/// What a build did.
+/// What a build or check did.
 public struct BuildReport: Sendable {
     /// Every finding, sorted for reporting.
     public var diagnostics: [Diagnostic]
-    /// Pages written (HTML files), when the build published.
-    public var pagesWritten: Int
-    public var filesWritten: Int
+    /// Pages rendered (HTML files).
+    public var pages: Int
+    /// Files in the site (pages, assets, feeds).
+    public var files: Int
     public var timings: [PhaseTiming]
+    /// True when the site was published to the output folder.
     public var published: Bool
+    /// External links checked, when asked for.
+    public var external: ExternalLinkSummary?
 
     public var totalSeconds: Double { timings.reduce(0) { $0 + $1.seconds } }
 }
 
-/// The orchestrator: load → parse → index → render → write, each phase timed,
-/// stopping before anything is written if any phase found an error.
+/// The orchestrator: load → parse → index → render → check → write, each phase
+/// timed. `build` publishes the site; `check` runs the same pipeline and writes
+/// nothing. Either stops before writing when any phase found an error.
 public enum SiteBuilder {
+    public enum Mode: Sendable {
+        case build
+        case check(external: ExternalLinkOptions?)
+    }
+
     public static func build(_ options: BuildOptions) async -> BuildReport {
+        await run(options, mode: .build)
+    }
+
+    public static func check(_ options: BuildOptions, external: ExternalLinkOptions? = nil) async -> BuildReport {
+        await run(options, mode: .check(external: external))
+    }
+
+    static func run(_ options: BuildOptions, mode: Mode) async -> BuildReport {
         var clock = PhaseClock()
         var diagnostics: [Diagnostic] = []
-        func finish(published: Bool, pages: Int = 0, files: Int = 0) -> BuildReport {
-            BuildReport(diagnostics: diagnostics.sortedForReport(), pagesWritten: pages, filesWritten: files,
-                        timings: clock.timings, published: published)
+        var pages = 0, files = 0
+        var externalSummary: ExternalLinkSummary?
+        func finish(published: Bool) -> BuildReport {
+            BuildReport(diagnostics: diagnostics.sortedForReport(), pages: pages, files: files, timings: clock.timings,
+                        published: published, external: externalSummary)
         }
+        let publishing: Bool
+        if case .build = mode { publishing = true } else { publishing = false }
         let output = OutputFolder(target: options.outputFolder)
-        if let refusal = output.refusal(protecting: [options.contentFolder, options.templatesFolder], force: options.force) {
+        if publishing, let refusal = output.refusal(protecting: [options.contentFolder, options.templatesFolder], force: options.force) {
             diagnostics.append(refusal)
             return finish(published: false)
         }
@@ -44,38 +66,60 @@ public enum SiteBuilder {
         guard !stops(diagnostics, options) else { return finish(published: false) }
         let graph = SiteRenderer.graph(site, bodies: bodies)
 
-        let staging: StagingFolder
-        do {
-            staging = try output.beginStaging()
-        } catch {
-            diagnostics.append(.error("output.write", "cannot write beside the output folder: \(ContentScanner.reason(error))",
-                                      at: SourceLocation(file: DisplayPath()(options.outputFolder)),
-                                      help: "check that its parent folder exists and is writable"))
-            return finish(published: false)
+        var staging: StagingFolder?
+        if publishing {
+            do {
+                staging = try output.beginStaging()
+            } catch {
+                diagnostics.append(.error("output.write", "cannot write beside the output folder: \(ContentScanner.reason(error))",
+                                          at: SourceLocation(file: DisplayPath()(options.outputFolder)),
+                                          help: "check that the folder's parent exists and is writable"))
+                return finish(published: false)
+            }
         }
+        let extras = SiteExtras.make(site)
+        let themeAssets = SiteExtras.themeAssets(in: options.templatesFolder)
+        let scans: [PageScan]
         do {
-            diagnostics += try await SiteRenderer.renderPages(site, bodies: bodies, graph: graph) { rendered in
-                try staging.write(rendered.html, to: rendered.outputPath)
+            let target = staging
+            let rendered = try await SiteRenderer.renderPages(site, bodies: bodies, graph: graph) { page, html in
+                try target?.write(html, to: page.outputPath)
             }
+            diagnostics += rendered.diagnostics
+            scans = rendered.scans
             clock.lap("templates")
-            for asset in site.assets { try staging.copy(asset.source, to: asset.outputPath) }
-            try copyThemeAssets(from: options.templatesFolder, into: staging)
-            try staging.write(Sitemap.xml(for: site.index), to: Sitemap.fileName)
-            if !site.evidence.vocabularies.isEmpty {
-                try staging.write(EvidenceReport.json(site.evidence, site: site.index), to: EvidenceReport.jsonPath)
-            }
         } catch {
-            staging.discard()
+            staging?.discard()
             diagnostics.append(.error("output.write", "writing the site failed: \(ContentScanner.reason(error))",
                                       at: SourceLocation(file: DisplayPath()(options.outputFolder))))
             return finish(published: false)
         }
+
+        var allFiles = Set(site.index.pages.map { URLRules.outputFile(forPath: $0.url) })
+        allFiles.formUnion(site.assets.map(\.outputPath))
+        allFiles.formUnion(themeAssets.map(\.outputPath))
+        allFiles.formUnion(extras.map(\.path))
+        let verifier = LinkVerifier(site: site.index, templates: site.templates, files: allFiles, scans: scans)
+        let (linkProblems, external) = verifier.verify()
+        diagnostics += linkProblems
+        if case .check(let externalOptions?) = mode {
+            let (summary, problems) = await ExternalLinkChecker(options: externalOptions).check(external.locations)
+            diagnostics += problems
+            externalSummary = summary
+        }
+        clock.lap("links")
+        pages = scans.count
+        files = allFiles.count
+        guard let staging else { return finish(published: false) }
         guard !stops(diagnostics, options) else {
             staging.discard()
             return finish(published: false)
         }
-        let files = staging.writtenPaths.count
         do {
+            for asset in site.assets { try staging.copy(asset.source, to: asset.outputPath) }
+            let contentAssets = Set(site.assets.map(\.outputPath))
+            for asset in themeAssets where !contentAssets.contains(asset.outputPath) { try staging.copy(asset.source, to: asset.outputPath) }
+            for extra in extras { try staging.write(extra.text, to: extra.path) }
             try staging.publish(force: options.force)
         } catch let conflict as PublishConflict {
             staging.discard()
@@ -91,27 +135,10 @@ public enum SiteBuilder {
             return finish(published: false)
         }
         clock.lap("write")
-        return finish(published: true, pages: site.index.pages.count, files: files)
+        return finish(published: true)
     }
 
     static func stops(_ diagnostics: [Diagnostic], _ options: BuildOptions) -> Bool {
         diagnostics.hasErrors || (options.strict && !diagnostics.isEmpty)
-    }
-
-    /// The theme's own files (`Templates/assets/`) go to `/assets/`, under the
-    /// content's assets, which win on a clash.
-    static func copyThemeAssets(from templates: URL, into staging: StagingFolder) throws {
-        let folder = templates.appendingPathComponent("assets")
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return }
-        let existing = Set(staging.writtenPaths)
-        var files: [URL] = []
-        while let url = enumerator.nextObject() as? URL {
-            if (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true { files.append(url) }
-        }
-        let base = folder.standardizedFileURL.path + "/"
-        for url in files.sorted(by: { $0.path < $1.path }) {
-            let relative = "assets/" + url.standardizedFileURL.path.dropFirst(base.count)
-            if !existing.contains(relative) { try staging.copy(url, to: relative) }
-        }
     }
 }

@@ -17,6 +17,7 @@ enum SiteLoader {
         var diagnostics: [Diagnostic] = []
         var (config, found) = SiteConfig.load(from: options.contentFolder.appendingPathComponent(SiteConfig.fileName), display: display)
         diagnostics += found
+        config?.buildDate = options.sourceDate
         if let override = options.baseURL {
             if let normalised = SiteConfig.normaliseBaseURL(override) {
                 config?.baseURL = normalised

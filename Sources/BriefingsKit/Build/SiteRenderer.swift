@@ -1,10 +1,9 @@
 import Foundation
 
-/// A page ready to write: where, and its bytes.
+/// A page laid out by its template: which page, and where it is written.
 public struct RenderedPage: Sendable {
     public var page: Page
     public var outputPath: String
-    public var html: String
 }
 
 /// Render: every page's Markdown, then the link graph, then every page's
@@ -20,24 +19,25 @@ enum SiteRenderer {
         LinkGraph(links: zip(site.index.pages, bodies).map { ($0.reference, $1.links) })
     }
 
-    /// Lays out each page with its template and hands it to `sink` as soon as it
-    /// is ready (so a site's HTML never has to be held all at once).
+    /// Lays out each page with its template, hands the HTML to `sink` as soon as
+    /// it is ready (so a site's HTML is never held all at once), and keeps what
+    /// the link checks need of it.
     static func renderPages(
         _ site: LoadedSite, bodies: [RenderedBody], graph: LinkGraph,
-        sink: @escaping @Sendable (RenderedPage) throws -> Void
-    ) async throws -> [Diagnostic] {
+        sink: @escaping @Sendable (RenderedPage, String) throws -> Void
+    ) async throws -> (scans: [PageScan], diagnostics: [Diagnostic]) {
         let indices = Array(site.index.pages.indices)
-        let results: [Diagnostic?] = try await Parallel.map(indices) { index in
+        let results: [(PageScan?, Diagnostic?)] = try await Parallel.map(indices) { index in
             let page = site.index.pages[index]
             let context = ViewModel.context(.init(page: page, body: bodies[index], site: site.index, graph: graph, evidence: site.evidence))
             let name = page.template ?? page.kind.templateName
             guard let html = site.templates.render(name, context) else {
-                return .error("template.missing", "the template '\(name)' does not exist", at: SourceLocation(file: page.file))
+                return (nil, .error("template.missing", "the template '\(name)' does not exist", at: SourceLocation(file: page.file)))
             }
-            try sink(RenderedPage(page: page, outputPath: URLRules.outputFile(forPath: page.url), html: html))
-            return nil
+            try sink(RenderedPage(page: page, outputPath: URLRules.outputFile(forPath: page.url)), html)
+            return (PageScan(page: page, templateName: name, html: html, body: bodies[index]), nil)
         }
-        return results.compactMap { $0 }
+        return (results.compactMap(\.0), results.compactMap(\.1))
     }
 }
 

@@ -24,6 +24,8 @@ public struct SiteConfig: Sendable {
     public var navigation: [NavigationItem]
     /// Titles for generated section pages, by folder path (`case-studies`).
     public var sections: [String: Section]
+    /// From `SOURCE_DATE_EPOCH`, never the clock (see `BuildOptions.sourceDate`).
+    public var buildDate: Day?
 
     public static let fileName = "site.yml"
     static let knownKeys = ["title", "description", "base_url", "language", "organisation", "markdown", "navigation", "sections"]

@@ -5,7 +5,18 @@ import Foundation
 /// the not-found page. They are ordinary pages to templates and link checks.
 enum GeneratedPages {
     static func make(for pages: [Page], config: SiteConfig, taxonomies: Taxonomies, templatesFolder: String) -> [Page] {
-        sections(for: pages, config: config) + vocabularies(taxonomies, templatesFolder: templatesFolder) + [notFound(templatesFolder)]
+        home(for: pages, config: config, templatesFolder: templatesFolder) + sections(for: pages, config: config)
+            + vocabularies(taxonomies, templatesFolder: templatesFolder) + [notFound(templatesFolder)]
+    }
+
+    /// Every site has a home page: when `Content/index.md` is missing, one that
+    /// lists the site's publications, so links to `/` never break.
+    private static func home(for pages: [Page], config: SiteConfig, templatesFolder: String) -> [Page] {
+        guard !pages.contains(where: { $0.url == "/" }) else { return [] }
+        var page = generated(kind: .page, url: "/", referenceID: "index", title: config.title, summary: config.description ?? "",
+                             file: templatesFolder + "/home.mustache")
+        page.template = "home"
+        return [page]
     }
 
     private static func sections(for pages: [Page], config: SiteConfig) -> [Page] {

@@ -72,3 +72,38 @@ enum TemplateScanner {
         return ids
     }
 }
+
+extension TemplateScanner {
+    /// Variables (and section names) whose name is nothing the view model ever
+    /// sets: warnings, each at its template's line and column.
+    static func unknownVariables(sources: [String: String], files: [String: String], known: Set<String>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for name in sources.keys.sorted() {
+            guard let text = sources[name], let file = files[name] else { continue }
+            var blocks: Set<String> = []
+            for tag in tags(in: text) where tag.sigil == "$" { blocks.insert(tag.name) }
+            for tag in tags(in: text) where ["", "#", "^", "{", "&"].contains(tag.sigil) {
+                let path = variablePath(tag.name)
+                guard !path.isEmpty, path != "." else { continue }
+                for component in path.split(separator: ".") where !known.contains(String(component)) && !blocks.contains(String(component)) {
+                    let guess = Suggestion.closest(to: String(component), in: known).map { "did you mean '\($0)'?" }
+                    diagnostics.append(.warning(
+                        "template.variable", "the template variable '\(path)' is never set, so it always renders as nothing",
+                        at: SourceLocation(file: file, line: tag.line, column: tag.column),
+                        help: guess ?? "docs/templates.md lists every variable"))
+                    break
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// `uppercased(page.title)` → `page.title`; a name without a transform as is.
+    static func variablePath(_ name: String) -> String {
+        var inner = Substring(name)
+        while let open = inner.firstIndex(of: "("), let close = inner.lastIndex(of: ")"), open < close {
+            inner = inner[inner.index(after: open)..<close]
+        }
+        return inner.trimmingCharacters(in: .whitespaces)
+    }
+}

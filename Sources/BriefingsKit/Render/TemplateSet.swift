@@ -69,6 +69,7 @@ public struct TemplateSet: Sendable {
             }
         }
         diagnostics += TemplateScanner.missingPartials(sources: sources, files: files)
+        diagnostics += TemplateScanner.unknownVariables(sources: sources, files: files, known: ViewModel.knownKeys)
         let set = TemplateSet(folder: folder, library: MustacheLibrary(templates: templates), files: files, sources: sources)
         return (diagnostics.hasErrors ? nil : set, diagnostics)
     }

@@ -91,6 +91,7 @@ enum ViewModel {
         })
         if let description = config.description { values["description"] = description }
         if let organisation = config.organisation { values["organisation"] = organisation }
+        if let day = config.buildDate { values["buildDate"] = ["iso": day.iso, "long": day.long] }
         return values
     }
 

@@ -1,0 +1,211 @@
+import Foundation
+
+/// Checks every link, anchor and image of the built site against what the
+/// build produced: links written in Markdown are reported where they were
+/// written (file, line, column); links the templates make are reported at the
+/// template that holds them. Nothing here touches the network.
+struct LinkVerifier {
+    let site: SiteIndex
+    let templates: TemplateSet
+    /// Every file the build writes, relative to the output folder.
+    let files: Set<String>
+    let scans: [PageScan]
+    private let idsByURL: [String: Set<String>]
+
+    init(site: SiteIndex, templates: TemplateSet, files: Set<String>, scans: [PageScan]) {
+        self.site = site
+        self.templates = templates
+        self.files = files
+        self.scans = scans
+        var ids: [String: Set<String>] = [:]
+        for scan in scans { ids[scan.url] = scan.ids }
+        idsByURL = ids
+    }
+
+    /// External URLs and every place that links to them, for `--external`.
+    struct ExternalLinks {
+        var locations: [String: [SourceLocation]] = [:]
+    }
+
+    func verify() -> (diagnostics: [Diagnostic], external: ExternalLinks) {
+        var diagnostics: [Diagnostic] = []
+        var external = ExternalLinks()
+        var templateFindings: [String: (diagnostic: Diagnostic, pages: [String])] = [:]
+        for scan in scans {
+            for link in scan.markdownLinks {
+                if let problem = check(link, from: scan) { diagnostics.append(problem) }
+                if case .external(let url) = link.target, Self.isWeb(url) { external.locations[url, default: []].append(link.location) }
+            }
+            for reference in scan.references where !scan.markdownHrefs.contains(reference.value) {
+                switch classify(reference.value, from: scan.url) {
+                case .external(let url):
+                    if Self.isWeb(url) {
+                        external.locations[url, default: []].append(templateLocation(for: reference.value, scan: scan))
+                    }
+                case .ignored:
+                    break
+                case .onSite(let path, let fragment):
+                    guard let problem = checkInternal(path: path, fragment: fragment, reference: reference, scan: scan) else { continue }
+                    let key = "\(problem.file ?? ""):\(problem.line ?? 0):\(problem.message)"
+                    if templateFindings[key] == nil { templateFindings[key] = (problem, []) }
+                    templateFindings[key]?.pages.append(scan.url)
+                }
+            }
+            for source in scan.imagesWithoutAlt where !scan.markdownHrefs.contains(source) {
+                let location = templateLocation(for: source, scan: scan)
+                let problem = Diagnostic.error("image.alt", "an image (\(source)) has no alt text", at: location,
+                                               help: "add alt=\"…\" describing the image, or alt=\"\" if it is decoration")
+                let key = "\(location.file):\(location.line ?? 0):\(problem.message)"
+                if templateFindings[key] == nil { templateFindings[key] = (problem, []) }
+                templateFindings[key]?.pages.append(scan.url)
+            }
+        }
+        for (_, finding) in templateFindings.sorted(by: { $0.key < $1.key }) {
+            var diagnostic = finding.diagnostic
+            let pages = finding.pages
+            diagnostic.message += pages.count == 1 ? " (on \(pages[0]))" : " (on \(pages.count) pages, such as \(pages[0]))"
+            diagnostics.append(diagnostic)
+        }
+        return (diagnostics, external)
+    }
+
+    /// A link written in Markdown: its target must exist, and so must its anchor.
+    private func check(_ link: ResolvedLink, from scan: PageScan) -> Diagnostic? {
+        if link.kind == .image, link.text.trimmingCharacters(in: .whitespaces).isEmpty {
+            return .error("image.alt", "the image '\(link.written)' has no alt text", at: link.location,
+                          help: "write what the image shows between the brackets: ![A map of Kent](\(link.written))")
+        }
+        switch link.target {
+        case .page(let reference, let anchor):
+            guard let anchor = anchor.flatMap({ $0.removingPercentEncoding ?? $0 }), !anchor.isEmpty,
+                let target = site.page(reference: reference) else { return nil }
+            let ids = idsByURL[target.url] ?? []
+            guard !ids.contains(anchor) else { return nil }
+            return anchorProblem(anchor, on: target.url, ids: ids, at: link.location, written: link.written)
+        case .path(let path, let anchor):
+            guard let file = outputFile(for: path) else {
+                let what = link.kind == .image ? "image" : "link"
+                return .error(link.kind == .image ? "image.missing" : "link.broken",
+                              "the \(what) '\(link.written)' points to \(path), which is not part of this site", at: link.location,
+                              help: link.kind == .image ? "put the image in Content/assets/ and link to it as /assets/NAME"
+                                  : "link to a page by id (case-study:kent) or check the path")
+            }
+            guard let anchor = anchor.flatMap({ $0.removingPercentEncoding ?? $0 }), !anchor.isEmpty, file.hasSuffix(".html") else { return nil }
+            let url = "/" + (file.hasSuffix("index.html") ? String(file.dropLast("index.html".count)) : file)
+            let ids = idsByURL[url] ?? []
+            return ids.contains(anchor) ? nil : anchorProblem(anchor, on: url, ids: ids, at: link.location, written: link.written)
+        case .external, .unresolved:
+            return nil
+        }
+    }
+
+    private func anchorProblem(_ anchor: String, on url: String, ids: Set<String>, at location: SourceLocation, written: String) -> Diagnostic {
+        let guess = Suggestion.closest(to: anchor, in: ids).map { "did you mean '#\($0)'?" }
+        return .error("link.anchor", "the link '\(written)' points to the anchor '#\(anchor)', which \(url) does not have", at: location,
+                      help: guess ?? "anchors are the ids of headings: a heading 'Why it is cited' has the id 'why-it-is-cited'")
+    }
+
+    private func checkInternal(path: String, fragment: String?, reference: HTMLScanner.Reference, scan: PageScan) -> Diagnostic? {
+        let location = templateLocation(for: reference.value, scan: scan)
+        guard let file = outputFile(for: path) else {
+            let image = reference.tag == "img"
+            return .error(image ? "image.missing" : "link.broken",
+                          "the template links to \(reference.value), which is not part of this site", at: location,
+                          help: "check the template's \(reference.attribute)=\"…\"")
+        }
+        guard let fragment, !fragment.isEmpty, file.hasSuffix(".html") else { return nil }
+        let url = "/" + (file.hasSuffix("index.html") ? String(file.dropLast("index.html".count)) : file)
+        let ids = idsByURL[url] ?? []
+        guard !ids.contains(fragment) else { return nil }
+        return .error("link.anchor", "the template links to \(reference.value), but \(url) has no anchor '#\(fragment)'", at: location,
+                      help: Suggestion.closest(to: fragment, in: ids).map { "did you mean '#\($0)'?" })
+    }
+
+    /// Where a template-made URL came from: the template or partial whose text
+    /// holds it, when exactly one does, else the page's own template.
+    private func templateLocation(for value: String, scan: PageScan) -> SourceLocation {
+        let literal = HTML.escape(value)
+        let holders = templates.sources.filter { $0.value.contains("\"\(value)\"") || $0.value.contains("\"\(literal)\"") }
+        if holders.count == 1, let (name, text) = holders.first, let file = templates.files[name] {
+            let needle = text.range(of: "\"\(value)\"") ?? text.range(of: "\"\(literal)\"")
+            if let needle {
+                let before = text[..<needle.lowerBound]
+                let line = before.count { $0 == "\n" } + 1
+                let column = before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex, to: before.endIndex) + 2
+                return SourceLocation(file: file, line: line, column: column)
+            }
+        }
+        return SourceLocation(file: templates.files[scan.templateName] ?? scan.templateName)
+    }
+
+    enum Classified {
+        case onSite(path: String, fragment: String?)
+        case external(String)
+        case ignored
+    }
+
+    /// What a URL in a page means: a path on this site (with any fragment), an
+    /// external address, or something not to check (mailto:, tel:, data:, empty).
+    func classify(_ value: String, from pageURL: String) -> Classified {
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return .ignored }
+        if trimmed.hasPrefix("//") { return .external("https:" + trimmed) }
+        if let scheme = LinkResolver.scheme(of: trimmed) {
+            if ["http", "https"].contains(scheme) {
+                let base = site.config.baseURL
+                if trimmed.hasPrefix(base) { return classify(site.config.basePath + trimmed.dropFirst(base.count), from: pageURL) }
+                return .external(trimmed)
+            }
+            return .ignored
+        }
+        var (path, fragment) = LinkResolver.splitAnchor(trimmed)
+        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        fragment = fragment.flatMap { $0.removingPercentEncoding ?? $0 }
+        if path.isEmpty { return .onSite(path: site.config.link(pageURL), fragment: fragment) }
+        if !path.hasPrefix("/") {
+            let folder = pageURL.hasSuffix("/") ? pageURL : String(pageURL[...(pageURL.lastIndex(of: "/") ?? pageURL.startIndex)])
+            path = site.config.link(folder) + path
+        }
+        return .onSite(path: path, fragment: fragment)
+    }
+
+    /// The output file a root-relative URL path serves, if the build writes one.
+    func outputFile(for path: String) -> String? {
+        let decoded = path.removingPercentEncoding ?? path
+        let base = site.config.basePath
+        let sitePath: String
+        if decoded.hasPrefix(base) {
+            sitePath = "/" + decoded.dropFirst(base.count)
+        } else if base != "/" {
+            return nil
+        } else {
+            sitePath = decoded
+        }
+        guard let normalised = Self.normalise(sitePath) else { return nil }
+        let relative = String(normalised.dropFirst())
+        let candidates = relative.isEmpty ? ["index.html"]
+            : relative.hasSuffix("/") ? [relative + "index.html"] : [relative, relative + "/index.html"]
+        return candidates.first { files.contains($0) }
+    }
+
+    /// Resolves `.` and `..` segments; nil if the path climbs above the root.
+    static func normalise(_ path: String) -> String? {
+        var parts: [Substring] = []
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+        for segment in segments {
+            if segment == "." { continue }
+            if segment == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(segment)
+            }
+        }
+        let trailing = path.hasSuffix("/") && !parts.isEmpty ? "/" : ""
+        return "/" + parts.joined(separator: "/") + trailing
+    }
+
+    static func isWeb(_ url: String) -> Bool {
+        url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://")
+    }
+}
