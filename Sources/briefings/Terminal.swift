@@ -41,10 +41,10 @@ enum Terminal {
     /// `--verbose`: each phase's time, and the process's peak memory.
     static func reportTimings(_ report: BuildReport) {
         for timing in report.timings {
-            standardError(String(format: "  %-14@ %8.1f ms", timing.name as NSString, timing.seconds * 1000))
+            standardError("  " + timing.name.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: " %8.1f ms", timing.seconds * 1000))
         }
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        standardError(String(format: "  %-14@ %8.1f MB", "peak memory" as NSString, Double(usage.ru_maxrss) / 1024))
+        standardError("  " + "peak memory".padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: " %8.1f MB", Double(usage.ru_maxrss) / 1024))
     }
 }

@@ -144,7 +144,7 @@ import Yams
     @Test func crossReferencesResolveAndUnknownIdsAreErrorsWithFileAndLine() throws {
         let site = try TemporarySite(files: [
             "taxonomies.yml": TemporarySite.taxonomies,
-            "case-studies/kent.md": caseStudy("Kent"),
+            "case-studies/kent.md": caseStudy("Kent", body: "## Why\n\nBecause.\n"),
             "briefings/b.md": """
                 ---
                 title: B

@@ -147,7 +147,9 @@ extension Taxonomies {
                         termReader.report(.error, "taxonomies.duplicate", "term '\(termID)' is defined twice", at: termReader.node("id")?.location ?? termItem.location)
                     }
                     vocabularyReader.merge(termReader)
-                    if let termID, let termTitle, let meaning { terms.append(.init(id: termID, title: termTitle, meaning: meaning)) }
+                    if let termID, let termTitle, let meaning, !termReader.diagnostics.hasErrors {
+                        terms.append(.init(id: termID, title: termTitle, meaning: meaning))
+                    }
                 }
             } else {
                 vocabularyReader.report(.error, "front-matter.type", "'terms' must be a list; got \(termList.described)", at: termList.location)

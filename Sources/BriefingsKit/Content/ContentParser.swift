@@ -39,7 +39,12 @@ struct ContentParser {
         for header in headers {
             let (draft, found) = readPage(header, documentFolders: documentFolders)
             diagnostics.append(contentsOf: found)
-            if let draft, includeDrafts || draft.page.status != .draft { drafts.append(draft) }
+            if let draft { drafts.append(draft) }
+        }
+        if !includeDrafts {
+            // A draft document's chapters are drafts too.
+            let draftDocuments = Set(drafts.filter { $0.page.kind == .document && $0.page.status == .draft }.map(\.folder))
+            drafts.removeAll { $0.page.status == .draft || ($0.page.kind == .chapter && draftDocuments.contains($0.folder)) }
         }
         let planned = URLPlanner().plan(drafts)
         diagnostics.append(contentsOf: planned.diagnostics)
@@ -210,5 +215,12 @@ extension String {
     var capitalisedFirst: String {
         guard let first else { return self }
         return first.uppercased() + dropFirst()
+    }
+
+    /// "Case studies" → "case studies", but "ICT projects" stays as it is.
+    var lowercasedFirstWord: String {
+        let word = prefix { !$0.isWhitespace }
+        guard word.count > 1, word.dropFirst().allSatisfy({ !$0.isUppercase }) else { return self }
+        return word.lowercased() + dropFirst(word.count)
     }
 }

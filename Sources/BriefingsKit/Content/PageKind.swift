@@ -51,6 +51,17 @@ public enum PageKind: String, Sendable, Hashable, CaseIterable, Comparable {
         return singular + "s"
     }
 
+    /// What a page of this kind is called when the build makes it.
+    public var generatedName: String {
+        switch self {
+        case .section: "section list"
+        case .vocabulary: "vocabulary index"
+        case .term: "term page"
+        case .notFound: "not-found page"
+        default: "home page"
+        }
+    }
+
     /// "a case study", for messages.
     public var described: String {
         switch self {

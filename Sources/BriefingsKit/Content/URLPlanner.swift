@@ -27,7 +27,8 @@ struct URLPlanner {
         for draft in ordered {
             var page = draft.page
             let fileName = ((page.sourcePath as NSString).lastPathComponent as NSString).deletingPathExtension
-            var slug = draft.isIndex ? ((draft.folder as NSString).lastPathComponent) : Self.dropOrderPrefix(fileName)
+            var slug = draft.isIndex ? (draft.folder as NSString).lastPathComponent
+                : page.kind == .chapter ? Self.dropOrderPrefix(fileName) : fileName
             if let node = draft.slug {
                 guard let text = node.string else {
                     diagnostics.append(.error("front-matter.type", "'slug' must be text; got \(node.described)", at: node.location))
@@ -114,20 +115,22 @@ struct URLPlanner {
         return String(rest.dropFirst())
     }
 
-    /// Two pages may share neither a URL nor a cross-reference id.
+    /// Two pages may share neither a URL nor a cross-reference id. Each authored
+    /// page in a clash is told; a page the build makes is named, not blamed.
     static func conflicts(in pages: [Page]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (key, label) in [(\Page.url, "URL"), (\Page.reference, "id")] as [(KeyPath<Page, String>, String)] {
             let groups = Dictionary(grouping: pages, by: { $0[keyPath: key] })
             for (value, claimants) in groups where claimants.count > 1 {
-                let files = claimants.map(\.file).sorted()
-                for page in claimants {
+                let files = claimants.map { $0.sourcePath.isEmpty ? "the \($0.kind.generatedName) the build makes" : $0.file }.sorted()
+                for page in claimants where !page.sourcePath.isEmpty {
                     let others = files.filter { $0 != page.file }.joined(separator: ", ")
                     diagnostics.append(.error(
                         label == "URL" ? "url.conflict" : "id.conflict",
                         "two pages claim the \(label) \(value): this one and \(others)",
                         at: SourceLocation(file: page.file, line: 1, column: 1),
-                        help: "give one of them a different 'slug:'"))
+                        help: claimants.contains { $0.sourcePath.isEmpty } ? "give this page another 'url:' or 'slug:'; that URL is taken by the build"
+                            : "give one of them a different 'slug:'"))
                 }
             }
         }

@@ -24,18 +24,22 @@ public struct EvidenceIndex: Sendable {
     public let pages: [Page]
     public let vocabularies: [Vocabulary]
     public let matrix: Matrix?
+    /// The kinds the vocabularies apply to (case studies, as shipped).
+    public let kinds: Set<PageKind>
     private let site: SiteIndex
 
     public init(site: SiteIndex) {
         self.site = site
         vocabularies = site.taxonomies.vocabularies
         let kinds = Set(vocabularies.flatMap(\.appliesTo))
+        self.kinds = kinds
         pages = site.pages.filter { kinds.contains($0.kind) }.sorted(by: SiteIndex.listOrder)
         if let crossing = site.taxonomies.matrix,
             let rows = site.taxonomies.vocabulary(crossing.rows), let columns = site.taxonomies.vocabulary(crossing.columns) {
             let cells = rows.terms.map { row in
                 columns.terms.map { column in
-                    Cell(row: row, column: column, pages: site.pages(matching: [(rows.id, row.id), (columns.id, column.id)]))
+                    Cell(row: row, column: column, pages: site.pages(matching: [(rows.id, row.id), (columns.id, column.id)])
+                        .filter { rows.appliesTo.contains($0.kind) && columns.appliesTo.contains($0.kind) })
                 }
             }
             matrix = Matrix(rows: rows, columns: columns, cells: cells)

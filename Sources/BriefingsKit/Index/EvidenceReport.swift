@@ -119,6 +119,10 @@ public enum EvidenceReport {
         for (vocabulary, term) in evidence.unusedTerms {
             output += "\(vocabulary.singular) \(term.id): no case study carries it (\(term.title))\n"
         }
-        return output.isEmpty ? "No gaps: every cell of the matrix has evidence.\n" : output
+        if output.isEmpty {
+            return evidence.matrix == nil ? "No matrix: taxonomies.yml has no 'matrix' with rows and columns; every term has evidence.\n"
+                : "No gaps: every cell of the matrix has evidence.\n"
+        }
+        return output
     }
 }

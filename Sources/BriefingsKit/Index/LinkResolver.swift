@@ -37,6 +37,23 @@ struct LinkResolver {
         "page": "page", "term": "vocabulary term", "section": "section",
     ]
 
+    /// URL schemes that are never mistaken cross-references.
+    static let knownSchemes: Set<String> = [
+        "http", "https", "mailto", "tel", "sms", "ftp", "ftps", "sftp", "data", "javascript", "vbscript", "file",
+        "irc", "ircs", "news", "geo", "webcal", "urn", "doi", "isbn",
+    ]
+
+    /// The cross-reference prefix a misspelt scheme most likely meant
+    /// (`casestudy` or `case-studies` → `case-study`).
+    static func meantPrefix(_ scheme: String) -> String? {
+        let compact = scheme.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: "_", with: "")
+        for prefix in referencePrefixes.keys.sorted() {
+            let bare = prefix.replacingOccurrences(of: "-", with: "")
+            if compact == bare || compact == bare + "s" || compact == String(bare.dropLast()) + "ies" { return prefix }
+        }
+        return Suggestion.closest(to: scheme, in: referencePrefixes.keys)
+    }
+
     struct Outcome {
         var href: String?
         var link: ResolvedLink
@@ -57,6 +74,12 @@ struct LinkResolver {
             if Self.referencePrefixes[scheme] != nil {
                 return resolveReference(scheme: scheme, id: String(path.dropFirst(scheme.count + 1)), anchor: anchor,
                                         location: location, outcome: outcome)
+            }
+            if !Self.knownSchemes.contains(scheme), let meant = Self.meantPrefix(scheme) {
+                let id = path.dropFirst(scheme.count + 1)
+                return outcome(nil, .unresolved, .error(
+                    "link.unknown-kind", "'\(scheme):' is not a kind of cross-reference; did you mean '\(meant):\(id)'?",
+                    at: location, help: "cross-references start with one of: \(Self.referencePrefixes.keys.sorted().map { $0 + ":" }.joined(separator: ", "))"))
             }
             return outcome(nil, .external(written))
         }

@@ -9,6 +9,8 @@ enum TemplateScanner {
         var name: String
         var line: Int
         var column: Int
+        /// Where the tag starts and ends in the template's text.
+        var range: Range<String.Index>
     }
 
     static func tags(in text: String) -> [Tag] {
@@ -25,8 +27,8 @@ enum TemplateScanner {
                     inner = inner.dropFirst()
                 }
                 let name = inner.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "}")))
-                tags.append(Tag(sigil: sigil, name: name, line: line, column: column))
                 let end = sigil == "{" && text[close.upperBound...].hasPrefix("}") ? text.index(after: close.upperBound) : close.upperBound
+                tags.append(Tag(sigil: sigil, name: name, line: line, column: column, range: index..<end))
                 for character in text[index..<end] {
                     if character == "\n" { line += 1; column = 1 } else { column += 1 }
                 }
@@ -105,5 +107,36 @@ extension TemplateScanner {
             inner = inner[inner.index(after: open)..<close]
         }
         return inner.trimmingCharacters(in: .whitespaces)
+    }
+}
+
+extension TemplateScanner {
+    /// Text inside `{{<parent}}…{{/parent}}` but outside every `{{$block}}` is
+    /// never shown: Mustache drops it without a word, so we warn.
+    static func textOutsideBlocks(sources: [String: String], files: [String: String]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for name in sources.keys.sorted() {
+            guard let text = sources[name], let file = files[name] else { continue }
+            let found = tags(in: text)
+            // Open sections, blocks and parents, innermost last.
+            var open: [(sigil: String, name: String)] = []
+            for (index, tag) in found.enumerated() {
+                switch tag.sigil {
+                case "<", "$", "#", "^": open.append((tag.sigil, tag.name))
+                case "/": if let last = open.lastIndex(where: { $0.name == tag.name }) { open.removeSubrange(last...) }
+                default: break
+                }
+                let parent = open.lastIndex { $0.sigil == "<" }
+                let insideBlock = parent.map { parentIndex in open[parentIndex...].contains { $0.sigil == "$" } } ?? true
+                guard let parent, !insideBlock, index + 1 < found.count else { continue }
+                let between = text[tag.range.upperBound..<found[index + 1].range.lowerBound]
+                guard between.contains(where: { !$0.isWhitespace }) else { continue }
+                diagnostics.append(.warning(
+                    "template.dropped-text", "text inside {{<\(open[parent].name)}} but outside every {{$block}} is never shown",
+                    at: SourceLocation(file: file, line: tag.line, column: tag.column),
+                    help: "move it inside a block such as {{$main}}…{{/main}}"))
+            }
+        }
+        return diagnostics
     }
 }

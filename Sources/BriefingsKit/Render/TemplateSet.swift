@@ -70,6 +70,7 @@ public struct TemplateSet: Sendable {
         }
         diagnostics += TemplateScanner.missingPartials(sources: sources, files: files)
         diagnostics += TemplateScanner.unknownVariables(sources: sources, files: files, known: ViewModel.knownKeys)
+        diagnostics += TemplateScanner.textOutsideBlocks(sources: sources, files: files)
         let set = TemplateSet(folder: folder, library: MustacheLibrary(templates: templates), files: files, sources: sources)
         return (diagnostics.hasErrors ? nil : set, diagnostics)
     }

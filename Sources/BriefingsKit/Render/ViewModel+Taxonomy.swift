@@ -10,9 +10,10 @@ extension ViewModel {
         ]
         if let description = vocabulary.description { values["description"] = description }
         values["terms"] = list(vocabulary.terms.map { term -> [String: Any] in
-            let count = site.pages(withTerm: term.id, in: vocabulary.id).count
+            let pages = site.pages(withTerm: term.id, in: vocabulary.id)
             return ["id": term.id, "title": term.title, "meaning": term.meaning, "url": site.config.link("/\(vocabulary.id)/\(term.id)/"),
-                    "count": count, "countLabel": countLabel(count, kind: .caseStudy), "isCurrent": page.referenceID == "\(vocabulary.id)/\(term.id)"]
+                    "count": pages.count, "countLabel": countLabel(pages.count, kinds: Set(pages.map(\.kind)).union(vocabulary.appliesTo)),
+                    "isCurrent": page.referenceID == "\(vocabulary.id)/\(term.id)"]
         })
         return values
     }
@@ -22,15 +23,18 @@ extension ViewModel {
         guard parts.count == 2 else { return nil }
         let pages = site.pages(withTerm: parts[1], in: parts[0])
         var values = list(pages.map { item($0, site: site) }) ?? ["count": 0]
-        values["countLabel"] = countLabel(pages.count, kind: .caseStudy)
+        let applies = site.taxonomies.vocabulary(parts[0])?.appliesTo ?? []
+        values["countLabel"] = countLabel(pages.count, kinds: Set(pages.map(\.kind)).union(applies))
         if pages.isEmpty { values["isEmpty"] = true }
         return values
     }
 
-    /// "1 case study", "3 case studies", "No case studies".
-    static func countLabel(_ count: Int, kind: PageKind) -> String {
-        let singular = kind.defaultLabel.lowercased()
-        let plural = kind.pluralLabel.lowercased()
+    /// "1 case study", "3 case studies", "No case studies"; "pages" when the
+    /// pages are of several kinds.
+    static func countLabel(_ count: Int, kinds: Set<PageKind>) -> String {
+        let kind = kinds.count == 1 ? kinds.first : nil
+        let singular = kind?.defaultLabel.lowercased() ?? "page"
+        let plural = kind?.pluralLabel.lowercased() ?? "pages"
         switch count {
         case 0: return "No \(plural)"
         case 1: return "1 \(singular)"

@@ -35,7 +35,10 @@ enum ViewModel {
         case .section:
             let folder = String(page.url.dropFirst().dropLast())
             let members = site.pages(inFolder: folder)
-            context["listing"] = list(members.map { item($0, site: site) })
+            if var listing = list(members.map { item($0, site: site) }) {
+                listing["title"] = "All " + page.title.lowercasedFirstWord
+                context["listing"] = listing
+            }
             if let matrix = inputs.evidence.matrix, members.contains(where: { $0.terms[matrix.rows.id] != nil }) {
                 context["matrix"] = matrixValues(matrix, site: site)
             }
@@ -60,9 +63,12 @@ enum ViewModel {
     /// first (briefings, documents, chapters in order), then pages, each by title.
     static func citations(of page: Page, inputs: Inputs) -> [Page] {
         let rank: [PageKind: Int] = [.briefing: 0, .document: 1, .chapter: 2, .caseStudy: 3, .page: 4]
+        let document = page.kind == .document ? page.referenceID : page.documentID
         return inputs.graph.citations(of: page.reference)
             .compactMap { inputs.site.page(reference: $0) }
-            .filter { $0.kind != page.kind || page.kind == .page }
+            // Pages of the same kind, and a document's own chapters, link to
+            // each other for navigation; that is not citing.
+            .filter { ($0.kind != page.kind || page.kind == .page) && (document == nil || ($0.documentID ?? $0.referenceID) != document) }
             .sorted { lhs, rhs in
                 let left = (rank[lhs.kind] ?? 9, lhs.documentID ?? "", lhs.chapterNumber ?? 0, lhs.title.lowercased(), lhs.url)
                 let right = (rank[rhs.kind] ?? 9, rhs.documentID ?? "", rhs.chapterNumber ?? 0, rhs.title.lowercased(), rhs.url)
@@ -114,7 +120,9 @@ enum ViewModel {
             ("subtitle", page.subtitle), ("organisation", page.organisation ?? site.config.organisation),
             ("place", page.place), ("source", page.source), ("audience", page.audience),
         ]
-        for (key, value) in optional { if let value { values[key] = value } }
+        // Empty text is left out like absent text: Mustache treats "" as present.
+        for (key, value) in optional { if let value, !value.isEmpty { values[key] = value } }
+        if page.summary.isEmpty { values["summary"] = nil }
         for (key, day) in [("published", page.published), ("updated", page.updated), ("closes", page.closes)] {
             if let day { values[key] = ["iso": day.iso, "long": day.long] }
         }
