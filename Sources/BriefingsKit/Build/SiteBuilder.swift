@@ -99,7 +99,9 @@ public enum SiteBuilder {
         allFiles.formUnion(site.assets.map(\.outputPath))
         allFiles.formUnion(themeAssets.map(\.outputPath))
         allFiles.formUnion(extras.map(\.path))
-        let verifier = LinkVerifier(site: site.index, templates: site.templates, files: allFiles, scans: scans)
+        var wantsExternal = false
+        if case .check(let external) = mode, external != nil { wantsExternal = true }
+        let verifier = LinkVerifier(site: site.index, templates: site.templates, files: allFiles, scans: scans, collectExternal: wantsExternal)
         let (linkProblems, external) = verifier.verify()
         diagnostics += linkProblems
         if case .check(let externalOptions?) = mode {

@@ -10,9 +10,13 @@ struct LinkVerifier {
     /// Every file the build writes, relative to the output folder.
     let files: Set<String>
     let scans: [PageScan]
+    /// Whether to gather external links (for `--external`); finding where a
+    /// template's link came from costs time, so it is done only when needed.
+    let collectExternal: Bool
     private let idsByURL: [String: Set<String>]
 
-    init(site: SiteIndex, templates: TemplateSet, files: Set<String>, scans: [PageScan]) {
+    init(site: SiteIndex, templates: TemplateSet, files: Set<String>, scans: [PageScan], collectExternal: Bool = false) {
+        self.collectExternal = collectExternal
         self.site = site
         self.templates = templates
         self.files = files
@@ -39,7 +43,7 @@ struct LinkVerifier {
             for reference in scan.references where !scan.markdownHrefs.contains(reference.value) {
                 switch classify(reference.value, from: scan.url) {
                 case .external(let url):
-                    if Self.isWeb(url) {
+                    if collectExternal, Self.isWeb(url) {
                         external.locations[url, default: []].append(templateLocation(for: reference.value, scan: scan))
                     }
                 case .ignored:
@@ -106,7 +110,7 @@ struct LinkVerifier {
     }
 
     private func checkInternal(path: String, fragment: String?, reference: HTMLScanner.Reference, scan: PageScan) -> Diagnostic? {
-        let location = templateLocation(for: reference.value, scan: scan)
+        var location: SourceLocation { templateLocation(for: reference.value, scan: scan) }
         guard let file = outputFile(for: path) else {
             let image = reference.tag == "img"
             return .error(image ? "image.missing" : "link.broken",

@@ -26,6 +26,8 @@ public struct EvidenceIndex: Sendable {
     public let matrix: Matrix?
     /// The kinds the vocabularies apply to (case studies, as shipped).
     public let kinds: Set<PageKind>
+    /// "Related" pages by shared terms.
+    public let related: RelatedIndex
     private let site: SiteIndex
 
     public init(site: SiteIndex) {
@@ -34,6 +36,7 @@ public struct EvidenceIndex: Sendable {
         let kinds = Set(vocabularies.flatMap(\.appliesTo))
         self.kinds = kinds
         pages = site.pages.filter { kinds.contains($0.kind) }.sorted(by: SiteIndex.listOrder)
+        related = RelatedIndex(pages: pages, vocabularies: vocabularies)
         if let crossing = site.taxonomies.matrix,
             let rows = site.taxonomies.vocabulary(crossing.rows), let columns = site.taxonomies.vocabulary(crossing.columns) {
             let cells = rows.terms.map { row in

@@ -24,15 +24,72 @@ public enum RelatedPages {
     }
 
     public static func related(to page: Page, among pages: [Page], vocabularies: [Vocabulary]) -> [Page] {
-        let scored = pages.compactMap { candidate -> (Page, Int)? in
-            guard candidate.reference != page.reference, candidate.kind == page.kind else { return nil }
-            let value = score(page, candidate, vocabularies: vocabularies)
-            return value > 0 ? (candidate, value) : nil
+        RelatedIndex(pages: pages, vocabularies: vocabularies).related(to: page)
+    }
+}
+
+/// The same rule, fast enough for tens of thousands of pages: each page's terms
+/// become one bit set per vocabulary, so a score is a few AND and popcount
+/// operations, and only the best `maximum` candidates are kept as we go.
+public struct RelatedIndex: Sendable {
+    private let pages: [Page]
+    private let weights: [Int]
+    /// `masks[page][vocabulary]`: bit `i` set when the page carries term `i`.
+    private let masks: [[[UInt64]]]
+    private let positions: [String: Int]
+    /// Titles lowercased once, for tie-breaking.
+    private let sortKeys: [String]
+
+    public init(pages: [Page], vocabularies: [Vocabulary]) {
+        self.pages = pages
+        weights = vocabularies.map(\.weight)
+        let termIndices = vocabularies.map { vocabulary in
+            Dictionary(uniqueKeysWithValues: vocabulary.terms.enumerated().map { ($1.id, $0) })
         }
-        return scored.sorted { lhs, rhs in
-            if lhs.1 != rhs.1 { return lhs.1 > rhs.1 }
-            let left = lhs.0.title.lowercased(), right = rhs.0.title.lowercased()
-            return left != right ? left < right : lhs.0.url < rhs.0.url
-        }.prefix(maximum).map(\.0)
+        masks = pages.map { page in
+            vocabularies.enumerated().map { number, vocabulary in
+                var words = [UInt64](repeating: 0, count: (vocabulary.terms.count + 63) / 64)
+                for id in page.termIDs(vocabulary.id) {
+                    if let bit = termIndices[number][id] { words[bit / 64] |= 1 << UInt64(bit % 64) }
+                }
+                return words
+            }
+        }
+        positions = Dictionary(pages.enumerated().map { ($1.reference, $0) }, uniquingKeysWith: { first, _ in first })
+        sortKeys = pages.map { $0.title.lowercased() }
+    }
+
+    public func related(to page: Page) -> [Page] {
+        guard let own = positions[page.reference] else { return [] }
+        var best: [(index: Int, score: Int)] = []
+        for candidate in pages.indices where candidate != own && pages[candidate].kind == page.kind {
+            let value = score(own, candidate)
+            guard value > 0 else { continue }
+            if best.count == RelatedPages.maximum, let last = best.last, !ranksBefore((candidate, value), last) { continue }
+            let insertAt = best.firstIndex { !ranksBefore($0, (candidate, value)) } ?? best.count
+            best.insert((candidate, value), at: insertAt)
+            if best.count > RelatedPages.maximum { best.removeLast() }
+        }
+        return best.map { pages[$0.index] }
+    }
+
+    private func score(_ first: Int, _ second: Int) -> Int {
+        var total = 0
+        var vocabulariesShared = 0
+        for vocabulary in weights.indices {
+            var shared = 0
+            for (left, right) in zip(masks[first][vocabulary], masks[second][vocabulary]) { shared += (left & right).nonzeroBitCount }
+            guard shared > 0 else { continue }
+            total += shared * weights[vocabulary]
+            vocabulariesShared += 1
+        }
+        return total + max(0, vocabulariesShared - 1)
+    }
+
+    /// Higher score first; then title; then URL.
+    private func ranksBefore(_ lhs: (index: Int, score: Int), _ rhs: (index: Int, score: Int)) -> Bool {
+        if lhs.score != rhs.score { return lhs.score > rhs.score }
+        if sortKeys[lhs.index] != sortKeys[rhs.index] { return sortKeys[lhs.index] < sortKeys[rhs.index] }
+        return pages[lhs.index].url < pages[rhs.index].url
     }
 }

@@ -32,9 +32,15 @@ public struct OutputFolder: Sendable {
         var dangerous: [(String, String)] = [("/", "the root folder")]
         if let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty { dangerous.append((resolved(URL(fileURLWithPath: home)), "your home folder")) }
         for folder in protected {
-            let protectedPath = resolved(folder)
-            dangerous.append((protectedPath, "the folder \(DisplayPath()(folder))"))
+            dangerous.append((resolved(folder), "the folder \(DisplayPath()(folder))"))
             dangerous.append((resolved(folder.deletingLastPathComponent()), "the site's own folder"))
+        }
+        if let match = dangerous.first(where: { $0.0 == path }) {
+            return .error("output.unsafe", "refusing to build into \(match.1)", at: location,
+                          help: "choose an output folder of its own, such as Output/")
+        }
+        for folder in protected {
+            let protectedPath = resolved(folder)
             if protectedPath.hasPrefix(path + "/") {
                 return .error("output.unsafe", "the output folder contains \(DisplayPath()(folder)); building would replace it", at: location,
                               help: "choose an output folder of its own, such as Output/")
@@ -43,10 +49,6 @@ public struct OutputFolder: Sendable {
                 return .error("output.unsafe", "the output folder is inside \(DisplayPath()(folder)), where it would be read back as part of the site",
                               at: location, help: "choose an output folder outside it, such as Output/")
             }
-        }
-        if let match = dangerous.first(where: { $0.0 == path }) {
-            return .error("output.unsafe", "refusing to build into \(match.1)", at: location,
-                          help: "choose an output folder of its own, such as Output/")
         }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder) {
@@ -74,15 +76,17 @@ public struct OutputFolder: Sendable {
         return StagingFolder(url: staging, target: target)
     }
 
-    /// Staging folders left by builds that were killed: ours (they hold the marker)
-    /// and their process is gone.
+    /// Staging folders left by builds that were killed: ours (they hold the marker,
+    /// or are still empty because the build died as it made them) and their
+    /// process is gone.
     private func removeStaleStaging(in parent: URL) {
         let prefix = ".\(target.lastPathComponent).staging-"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         for name in names where name.hasPrefix(prefix) {
             guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0 else { continue }
             let folder = parent.appendingPathComponent(name)
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(Self.markerName).path) {
+            let contents = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            if contents.isEmpty || contents.contains(Self.markerName) {
                 try? FileManager.default.removeItem(at: folder)
             }
         }
