@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 // The pipeline reads top to bottom: CCmark (C library) → Markdown (Swift over cmark)
@@ -81,3 +82,17 @@ let package = Package(
         ),
     ]
 )
+
+// The libFuzzer target exists only when scripts/fuzz asks for it: it has no
+// main() of its own, so an ordinary build could not link it.
+if ProcessInfo.processInfo.environment["BRIEFINGS_FUZZ"] == "1" {
+    package.targets.append(
+        .executableTarget(
+            name: "BriefingsFuzz",
+            dependencies: ["BriefingsKit"],
+            path: "Fuzz/Sources/BriefingsFuzz",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        )
+    )
+}
+

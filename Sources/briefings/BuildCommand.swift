@@ -24,6 +24,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Build into a non-empty folder Briefings did not create, replacing files in the way.")
     var force = false
 
+    @Flag(inversion: .prefixedNo, help: "Build the search index with Pagefind (default: when Pagefind is installed).")
+    var search: Bool?
+
     @Flag(name: .shortAndLong, help: "Print only errors and warnings.")
     var quiet = false
 
@@ -31,7 +34,8 @@ struct BuildCommand: AsyncParsableCommand {
     var verbose = false
 
     func run() async throws {
-        let options = site.buildOptions(output: output, strict: strict, force: force)
+        var options = site.buildOptions(output: output, strict: strict, force: force)
+        options.search = search
         let report = await SiteBuilder.build(options)
         Terminal.report(report.diagnostics)
         if verbose { Terminal.reportTimings(report) }

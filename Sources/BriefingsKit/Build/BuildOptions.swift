@@ -14,6 +14,9 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Build into a non-empty folder Briefings did not make, overwriting files in the way.
     public var force: Bool
+    /// Build the search index: true or false as asked, nil to build it when the
+    /// indexer is installed.
+    public var search: Bool?
     /// The date a build may show, which never comes from the clock: from
     /// `SOURCE_DATE_EPOCH` (reproducible-builds.org) when it is set.
     public var sourceDate: Day?
@@ -22,8 +25,9 @@ public struct BuildOptions: Sendable {
         contentFolder: URL = URL(fileURLWithPath: "Content"),
         templatesFolder: URL = URL(fileURLWithPath: "Templates"),
         outputFolder: URL = URL(fileURLWithPath: "Output"),
-        baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false, force: Bool = false
+        baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false, force: Bool = false, search: Bool? = nil
     ) {
+        self.search = search
         self.contentFolder = contentFolder.standardizedFileURL
         self.templatesFolder = templatesFolder.standardizedFileURL
         self.outputFolder = outputFolder.standardizedFileURL

@@ -122,6 +122,12 @@ public enum SiteBuilder {
             let contentAssets = Set(site.assets.map(\.outputPath))
             for asset in themeAssets where !contentAssets.contains(asset.outputPath) { try staging.copy(asset.source, to: asset.outputPath) }
             for extra in extras { try staging.write(extra.text, to: extra.path) }
+            let finishing = try SiteExtras.finishStaging(staging, site: site, options: options)
+            diagnostics += finishing
+            guard !stops(diagnostics, options) else {
+                staging.discard()
+                return finish(published: false)
+            }
             try staging.publish(force: options.force)
         } catch let conflict as PublishConflict {
             staging.discard()

@@ -29,4 +29,10 @@ enum SiteExtras {
         }
         return files.sorted { $0.outputPath < $1.outputPath }
     }
+
+    /// Work on the complete staged site before it is published (a search index,
+    /// say), so that it is swapped in with the pages it describes.
+    static func finishStaging(_ staging: StagingFolder, site: LoadedSite, options: BuildOptions) throws -> [Diagnostic] {
+        []
+    }
 }
