@@ -35,7 +35,7 @@ struct Briefings: AsyncParsableCommand {
             Exit status: 0 success, 1 errors in the site, 2 bad usage.
             """,
         version: BriefingsVersion.current,
-        subcommands: [BuildCommand.self, CheckCommand.self, IndexCommand.self, RenderCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, IndexCommand.self, RenderCommand.self]
     )
 }
 

@@ -13,6 +13,8 @@ public struct BuildReport: Sendable {
     public var published: Bool
     /// External links checked, when asked for.
     public var external: ExternalLinkSummary?
+    /// The path of the site's base URL (`/`, or `/policy/`), once settings were read.
+    public var basePath: String?
 
     public var totalSeconds: Double { timings.reduce(0) { $0 + $1.seconds } }
 }
@@ -39,9 +41,10 @@ public enum SiteBuilder {
         var diagnostics: [Diagnostic] = []
         var pages = 0, files = 0
         var externalSummary: ExternalLinkSummary?
+        var basePath: String?
         func finish(published: Bool) -> BuildReport {
             BuildReport(diagnostics: diagnostics.sortedForReport(), pages: pages, files: files, timings: clock.timings,
-                        published: published, external: externalSummary)
+                        published: published, external: externalSummary, basePath: basePath)
         }
         let publishing: Bool
         if case .build = mode { publishing = true } else { publishing = false }
@@ -52,6 +55,7 @@ public enum SiteBuilder {
         }
         let (loaded, loadProblems) = SiteLoader.load(options, clock: &clock)
         diagnostics += loadProblems
+        basePath = loaded?.index.config.basePath
         guard let site = loaded, !stops(diagnostics, options) else { return finish(published: false) }
 
         let bodies: [RenderedBody]
