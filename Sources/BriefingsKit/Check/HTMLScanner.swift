@@ -2,8 +2,10 @@
 /// attribute, every `id`, and images without `alt`. A small tokenizer, not a full
 /// HTML parser: it understands tags, quoted and unquoted attributes, comments,
 /// and the raw text of `<script>` and `<style>`, which is all our output holds.
+/// It works on the UTF-8 bytes and makes strings only of the values it keeps,
+/// since it reads every page of the site.
 struct HTMLScanner {
-    struct Reference: Hashable {
+    struct Reference: Hashable, Sendable {
         var tag: String
         var attribute: String
         /// Entity-decoded, as a browser would follow it.
@@ -17,70 +19,84 @@ struct HTMLScanner {
         var imagesWithoutAlt: [String] = []
     }
 
+    /// Tags whose attributes hold URLs, and which attributes.
     static let urlAttributes: [String: Set<String>] = [
         "a": ["href"], "link": ["href"], "img": ["src"], "script": ["src"], "source": ["src"],
         "video": ["src", "poster"], "audio": ["src"], "iframe": ["src"], "area": ["href"], "form": ["action"],
     ]
 
-    static func scan(_ html: String) -> Result {
+    static func scan(_ html: String, idsOnly: Bool = false) -> Result {
+        var html = html
+        return html.withUTF8 { scan(bytes: $0, idsOnly: idsOnly) }
+    }
+
+    private static func scan(bytes: UnsafeBufferPointer<UInt8>, idsOnly: Bool) -> Result {
         var result = Result()
-        let bytes = Array(html.utf8)
+        let count = bytes.count
         var index = 0
-        while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "<") else { index += 1; continue }
-            if starts(bytes, at: index, with: "<!--") {
-                index = find(bytes, "-->", from: index + 4).map { $0 + 3 } ?? bytes.count
+        while index < count {
+            guard bytes[index] == 0x3C else { index += 1; continue }  // <
+            if index + 3 < count, bytes[index + 1] == 0x21, bytes[index + 2] == 0x2D, bytes[index + 3] == 0x2D {  // <!--
+                index = find(bytes, [0x2D, 0x2D, 0x3E], from: index + 4).map { $0 + 3 } ?? count
                 continue
             }
-            guard index + 1 < bytes.count, isNameStart(bytes[index + 1]) else { index += 1; continue }
+            guard index + 1 < count, isNameStart(bytes[index + 1]) else { index += 1; continue }
             var cursor = index + 1
             let nameStart = cursor
-            while cursor < bytes.count, isNameByte(bytes[cursor]) { cursor += 1 }
-            let tag = String(decoding: bytes[nameStart..<cursor], as: UTF8.self).lowercased()
-            var attributes: [String: String] = [:]
-            while cursor < bytes.count, bytes[cursor] != UInt8(ascii: ">") {
-                while cursor < bytes.count, isSpace(bytes[cursor]) || bytes[cursor] == UInt8(ascii: "/") { cursor += 1 }
-                guard cursor < bytes.count, bytes[cursor] != UInt8(ascii: ">") else { break }
+            while cursor < count, isNameByte(bytes[cursor]) { cursor += 1 }
+            let tag = lowercased(bytes, nameStart..<cursor)
+            let wanted = idsOnly ? nil : urlAttributes[tag]
+            var hasAlt = false
+            var source: String?
+            while cursor < count, bytes[cursor] != 0x3E {  // >
+                while cursor < count, isSpace(bytes[cursor]) || bytes[cursor] == 0x2F { cursor += 1 }
+                guard cursor < count, bytes[cursor] != 0x3E else { break }
                 let keyStart = cursor
-                while cursor < bytes.count, !isSpace(bytes[cursor]), bytes[cursor] != UInt8(ascii: "="),
-                    bytes[cursor] != UInt8(ascii: ">") { cursor += 1 }
-                let key = String(decoding: bytes[keyStart..<cursor], as: UTF8.self).lowercased()
-                while cursor < bytes.count, isSpace(bytes[cursor]) { cursor += 1 }
-                var value = ""
-                if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "=") {
+                while cursor < count, !isSpace(bytes[cursor]), bytes[cursor] != 0x3D, bytes[cursor] != 0x3E { cursor += 1 }
+                let keyRange = keyStart..<cursor
+                while cursor < count, isSpace(bytes[cursor]) { cursor += 1 }
+                var valueRange = cursor..<cursor
+                if cursor < count, bytes[cursor] == 0x3D {  // =
                     cursor += 1
-                    while cursor < bytes.count, isSpace(bytes[cursor]) { cursor += 1 }
-                    if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "\"") || bytes[cursor] == UInt8(ascii: "'") {
+                    while cursor < count, isSpace(bytes[cursor]) { cursor += 1 }
+                    if cursor < count, bytes[cursor] == 0x22 || bytes[cursor] == 0x27 {
                         let quote = bytes[cursor]
                         let valueStart = cursor + 1
                         cursor = valueStart
-                        while cursor < bytes.count, bytes[cursor] != quote { cursor += 1 }
-                        value = String(decoding: bytes[valueStart..<min(cursor, bytes.count)], as: UTF8.self)
+                        while cursor < count, bytes[cursor] != quote { cursor += 1 }
+                        valueRange = valueStart..<min(cursor, count)
                         cursor += 1
                     } else {
                         let valueStart = cursor
-                        while cursor < bytes.count, !isSpace(bytes[cursor]), bytes[cursor] != UInt8(ascii: ">") { cursor += 1 }
-                        value = String(decoding: bytes[valueStart..<cursor], as: UTF8.self)
+                        while cursor < count, !isSpace(bytes[cursor]), bytes[cursor] != 0x3E { cursor += 1 }
+                        valueRange = valueStart..<cursor
                     }
                 }
-                if !key.isEmpty, attributes[key] == nil { attributes[key] = decodeEntities(value) }
+                // Only the attributes the checks use become strings.
+                if equals(bytes, keyRange, "id") || (tag == "a" && equals(bytes, keyRange, "name")) {
+                    if !valueRange.isEmpty { result.ids.insert(decodeEntities(text(bytes, valueRange))) }
+                } else if tag == "img", equals(bytes, keyRange, "alt") {
+                    hasAlt = true
+                } else if let wanted {
+                    let key = lowercased(bytes, keyRange)
+                    if wanted.contains(key) {
+                        let value = decodeEntities(text(bytes, valueRange))
+                        result.references.append(Reference(tag: tag, attribute: key, value: value))
+                        if tag == "img", key == "src" { source = value }
+                    }
+                }
             }
             index = cursor + 1
-            if let id = attributes["id"], !id.isEmpty { result.ids.insert(id) }
-            if tag == "a", let name = attributes["name"], !name.isEmpty { result.ids.insert(name) }
-            for attribute in urlAttributes[tag] ?? [] {
-                if let value = attributes[attribute] { result.references.append(Reference(tag: tag, attribute: attribute, value: value)) }
-            }
-            if tag == "img", attributes["alt"] == nil { result.imagesWithoutAlt.append(attributes["src"] ?? "") }
+            if tag == "img", !hasAlt, !idsOnly { result.imagesWithoutAlt.append(source ?? "") }
             if tag == "script" || tag == "style" {
-                index = find(bytes, "</\(tag)", from: index) ?? bytes.count
+                index = find(bytes, Array("</\(tag)".utf8), from: index) ?? count
             }
         }
         return result
     }
 
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(0x26) else { return text }  // &
         var result = ""
         var rest = text[...]
         while let amp = rest.firstIndex(of: "&") {
@@ -92,11 +108,7 @@ struct HTMLScanner {
                 continue
             }
             let entity = String(after[after.index(after: amp)..<semicolon])
-            if let decoded = decode(entity) {
-                result += decoded
-            } else {
-                result += "&" + entity + ";"
-            }
+            result += decode(entity) ?? ("&" + entity + ";")
             rest = rest[rest.index(after: semicolon)...]
         }
         return result + rest
@@ -120,32 +132,40 @@ struct HTMLScanner {
         }
     }
 
-    private static func starts(_ bytes: [UInt8], at index: Int, with text: String) -> Bool {
-        let pattern = Array(text.utf8)
-        guard index + pattern.count <= bytes.count else { return false }
-        return Array(bytes[index..<index + pattern.count]) == pattern
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
-    private static func find(_ bytes: [UInt8], _ text: String, from start: Int) -> Int? {
-        let pattern = Array(text.utf8)
+    private static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: bytes[range].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
+    /// Case-insensitive comparison with an ASCII name, without making a string.
+    private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ name: StaticString) -> Bool {
+        guard range.count == name.utf8CodeUnitCount else { return false }
+        let expected = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        for (offset, byte) in expected.enumerated() where bytes[range.lowerBound + offset] | 0x20 != byte { return false }
+        return true
+    }
+
+    private static func find(_ bytes: UnsafeBufferPointer<UInt8>, _ pattern: [UInt8], from start: Int) -> Int? {
         guard let first = pattern.first, start < bytes.count else { return nil }
         var index = start
         while index + pattern.count <= bytes.count {
-            if bytes[index] == first, Array(bytes[index..<index + pattern.count]) == pattern { return index }
+            if bytes[index] == first {
+                var matches = true
+                for offset in 1..<pattern.count where bytes[index + offset] | (pattern[offset] >= 0x61 ? 0x20 : 0) != pattern[offset] {
+                    matches = false
+                    break
+                }
+                if matches { return index }
+            }
             index += 1
         }
         return nil
     }
 
-    private static func isNameStart(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
-    }
-
-    private static func isNameByte(_ byte: UInt8) -> Bool {
-        isNameStart(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
-    }
-
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
-    }
+    private static func isNameStart(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte | 0x20) }
+    private static func isNameByte(_ byte: UInt8) -> Bool { isNameStart(byte) || (0x30...0x39).contains(byte) || byte == 0x2D }
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// build produced: links written in Markdown are reported where they were
 /// written (file, line, column); links the templates make are reported at the
 /// template that holds them. Nothing here touches the network.
-struct LinkVerifier {
+final class LinkVerifier {
     let site: SiteIndex
     let templates: TemplateSet
     /// Every file the build writes, relative to the output folder.
@@ -14,6 +14,9 @@ struct LinkVerifier {
     /// template's link came from costs time, so it is done only when needed.
     let collectExternal: Bool
     private let idsByURL: [String: Set<String>]
+    /// Most URLs repeat on every page (navigation, stylesheets): each is
+    /// resolved once.
+    private var resolvedFiles: [String: String?] = [:]
 
     init(site: SiteIndex, templates: TemplateSet, files: Set<String>, scans: [PageScan], collectExternal: Bool = false) {
         self.collectExternal = collectExternal
@@ -175,6 +178,13 @@ struct LinkVerifier {
 
     /// The output file a root-relative URL path serves, if the build writes one.
     func outputFile(for path: String) -> String? {
+        if let known = resolvedFiles[path] { return known }
+        let file = resolveOutputFile(path)
+        resolvedFiles[path] = file
+        return file
+    }
+
+    private func resolveOutputFile(_ path: String) -> String? {
         let decoded = path.removingPercentEncoding ?? path
         let base = site.config.basePath
         let sitePath: String

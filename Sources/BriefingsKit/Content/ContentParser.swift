@@ -25,8 +25,9 @@ struct ContentParser {
     func parse(_ sources: [SourceFile]) -> (pages: [Page], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var headers: [Header] = []
-        for source in sources {
-            switch readHeader(source) {
+        // YAML is the costly part of reading a page; files are independent.
+        for outcome in ConcurrentMap.map(sources, { readHeader($0) }) {
+            switch outcome {
             case .success(let header): headers.append(header)
             case .failure(let failure): diagnostics.append(contentsOf: failure.diagnostics)
             }
@@ -36,8 +37,7 @@ struct ContentParser {
             return Self.folder(of: header.source.relativePath)
         })
         var drafts: [PageDraft] = []
-        for header in headers {
-            let (draft, found) = readPage(header, documentFolders: documentFolders)
+        for (draft, found) in ConcurrentMap.map(headers, { readPage($0, documentFolders: documentFolders) }) {
             diagnostics.append(contentsOf: found)
             if let draft { drafts.append(draft) }
         }

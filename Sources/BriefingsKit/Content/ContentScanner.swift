@@ -31,6 +31,8 @@ struct ContentScanner {
         var sources: [SourceFile] = []
         var assets: [StaticFile] = []
         var diagnostics: [Diagnostic] = []
+        /// Markdown files found by the walk, read afterwards on all cores.
+        fileprivate var pending: [(url: URL, relativePath: String)] = []
     }
 
     func scan() -> Result {
@@ -42,6 +44,17 @@ struct ContentScanner {
         }
         var visited: Set<String> = [rootReal]
         walk(folder: root, relative: "", rootReal: rootReal, visited: &visited, into: &result)
+        let display = self.display
+        let read = ConcurrentMap.map(result.pending.map { PendingFile(url: $0.url, relativePath: $0.relativePath) }) { file in
+            Self.read(file.url, relativePath: file.relativePath, display: display)
+        }
+        for outcome in read {
+            switch outcome {
+            case .success(let source): result.sources.append(source)
+            case .failure(let failure): result.diagnostics.append(failure.diagnostic)
+            }
+        }
+        result.pending = []
         result.sources.sort { $0.relativePath < $1.relativePath }
         result.assets.sort { $0.outputPath < $1.outputPath }
         return result
@@ -94,7 +107,7 @@ struct ContentScanner {
             } else if relative.isEmpty, settingsFiles.contains(name) {
                 continue
             } else if name.hasSuffix(".md") {
-                if let source = read(url, relativePath: relativePath, into: &result) { result.sources.append(source) }
+                result.pending.append((url, relativePath))
             } else {
                 classifyStray(url, location: location, into: &result)
             }
@@ -125,24 +138,32 @@ struct ContentScanner {
         }
     }
 
-    private func read(_ url: URL, relativePath: String, into result: inout Result) -> SourceFile? {
+    struct PendingFile: Sendable {
+        var url: URL
+        var relativePath: String
+    }
+
+    struct ReadFailure: Error {
+        var diagnostic: Diagnostic
+    }
+
+    private static func read(_ url: URL, relativePath: String, display: DisplayPath) -> Swift.Result<SourceFile, ReadFailure> {
         let file = display(url)
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
-            result.diagnostics.append(.error("file.unreadable", "the file cannot be read: \(Self.reason(error))",
-                                             at: SourceLocation(file: file), help: "check its permissions"))
-            return nil
+            return .failure(ReadFailure(diagnostic: .error("file.unreadable", "the file cannot be read: \(reason(error))",
+                                                           at: SourceLocation(file: file), help: "check its permissions")))
         }
         if let problem = TextCheck.problem(in: data) {
-            result.diagnostics.append(.error(problem.code, problem.message,
-                                             at: SourceLocation(file: file, line: problem.line, column: problem.column), help: problem.help))
-            return nil
+            return .failure(ReadFailure(diagnostic: .error(problem.code, problem.message,
+                                                           at: SourceLocation(file: file, line: problem.line, column: problem.column),
+                                                           help: problem.help)))
         }
         var text = String(decoding: data, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return SourceFile(url: url, relativePath: relativePath, displayPath: file, text: text)
+        return .success(SourceFile(url: url, relativePath: relativePath, displayPath: file, text: text))
     }
 
     /// A file that is neither Markdown nor under `assets/`: a binary one is an

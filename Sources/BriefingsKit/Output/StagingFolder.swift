@@ -22,14 +22,16 @@ public final class StagingFolder: @unchecked Sendable {
     /// Writes one file of the site. `relativePath` uses `/` and never climbs out
     /// (URLs were checked when planned).
     public func write(_ data: Data, to relativePath: String) throws {
-        let destination = url.appendingPathComponent(relativePath)
         try makeParent(of: relativePath)
-        try data.write(to: destination)
+        try data.withUnsafeBytes { try FileTree.write($0, to: url.path + "/" + relativePath) }
         lock.withLock { _ = written.insert(relativePath) }
     }
 
     public func write(_ text: String, to relativePath: String) throws {
-        try write(Data(text.utf8), to: relativePath)
+        try makeParent(of: relativePath)
+        var text = text
+        try text.withUTF8 { try FileTree.write(UnsafeRawBufferPointer($0), to: url.path + "/" + relativePath) }
+        lock.withLock { _ = written.insert(relativePath) }
     }
 
     /// Copies a static file, hard-linking when it can (same bytes, no copy).
@@ -45,7 +47,7 @@ public final class StagingFolder: @unchecked Sendable {
         let folder = (relativePath as NSString).deletingLastPathComponent
         let known = lock.withLock { createdFolders.contains(folder) }
         guard !known else { return }
-        try FileManager.default.createDirectory(at: url.appendingPathComponent(folder), withIntermediateDirectories: true)
+        try FileTree.makeFolder(url.path + "/" + folder)
         lock.withLock { _ = createdFolders.insert(folder) }
     }
 
@@ -85,13 +87,9 @@ public final class StagingFolder: @unchecked Sendable {
         let manifest = target.appendingPathComponent(OutputFolder.manifestName)
         let ours: Set<String> = (try? String(contentsOf: manifest, encoding: .utf8))
             .map { Set($0.split(separator: "\n").map(String.init)) } ?? []
-        let enumerator = FileManager.default.enumerator(at: target, includingPropertiesForKeys: [.isDirectoryKey, .isSymbolicLinkKey], options: [])
-        let base = target.path.hasSuffix("/") ? target.path : target.path + "/"
         var conflicts: [String] = []
-        while let item = enumerator?.nextObject() as? URL {
-            let values = try? item.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
-            if values?.isDirectory == true, values?.isSymbolicLink != true { continue }
-            let relative = String(item.standardizedFileURL.path.dropFirst(base.count))
+        for relative in FileTree.files(under: target.path).sorted() {
+            let item = target.appendingPathComponent(relative)
             if relative == OutputFolder.markerName || relative == OutputFolder.manifestName || ours.contains(relative) { continue }
             if generated.contains(relative) {
                 if force { continue }
