@@ -43,6 +43,12 @@ enum Terminal {
         for timing in report.timings {
             standardError("  " + timing.name.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: " %8.1f ms", timing.seconds * 1000))
         }
+        if !report.slowestPages.isEmpty {
+            standardError("  slowest pages to lay out:")
+            for page in report.slowestPages {
+                standardError("    " + String(format: "%8.1f ms  ", page.seconds * 1000) + page.url)
+            }
+        }
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         standardError("  " + "peak memory".padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: " %8.1f MB", Double(usage.ru_maxrss) / 1024))

@@ -15,6 +15,8 @@ public struct BuildReport: Sendable {
     public var external: ExternalLinkSummary?
     /// The path of the site's base URL (`/`, or `/policy/`), once settings were read.
     public var basePath: String?
+    /// The pages that took longest to lay out.
+    public var slowestPages: [PageTiming] = []
 
     public var totalSeconds: Double { timings.reduce(0) { $0 + $1.seconds } }
 }
@@ -42,9 +44,10 @@ public enum SiteBuilder {
         var pages = 0, files = 0
         var externalSummary: ExternalLinkSummary?
         var basePath: String?
+        var slowest: [PageTiming] = []
         func finish(published: Bool) -> BuildReport {
             BuildReport(diagnostics: diagnostics.sortedForReport(), pages: pages, files: files, timings: clock.timings,
-                        published: published, external: externalSummary, basePath: basePath)
+                        published: published, external: externalSummary, basePath: basePath, slowestPages: slowest)
         }
         let publishing: Bool
         if case .build = mode { publishing = true } else { publishing = false }
@@ -91,6 +94,7 @@ public enum SiteBuilder {
             }
             diagnostics += rendered.diagnostics
             scans = rendered.scans
+            slowest = rendered.slowest
             clock.lap("templates")
         } catch {
             staging?.discard()

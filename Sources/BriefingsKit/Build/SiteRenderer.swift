@@ -1,5 +1,11 @@
 import Foundation
 
+/// How long one page took to lay out, for `--verbose`.
+public struct PageTiming: Sendable {
+    public var url: String
+    public var seconds: Double
+}
+
 /// A page laid out by its template: which page, and where it is written.
 public struct RenderedPage: Sendable {
     public var page: Page
@@ -25,19 +31,26 @@ enum SiteRenderer {
     static func renderPages(
         _ site: LoadedSite, bodies: [RenderedBody], graph: LinkGraph,
         sink: @escaping @Sendable (RenderedPage, String) throws -> Void
-    ) async throws -> (scans: [PageScan], diagnostics: [Diagnostic]) {
+    ) async throws -> (scans: [PageScan], diagnostics: [Diagnostic], slowest: [PageTiming]) {
         let indices = Array(site.index.pages.indices)
-        let results: [(PageScan?, Diagnostic?)] = try await Parallel.map(indices) { index in
+        let results: [(PageScan?, Diagnostic?, PageTiming)] = try await Parallel.map(indices) { index in
+            let clock = ContinuousClock()
+            let started = clock.now
             let page = site.index.pages[index]
+            func timing() -> PageTiming {
+                let elapsed = started.duration(to: clock.now)
+                return PageTiming(url: page.url, seconds: Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds))
+            }
             let context = ViewModel.context(.init(page: page, body: bodies[index], site: site.index, graph: graph, evidence: site.evidence))
             let name = page.template ?? page.kind.templateName
             guard let html = site.templates.render(name, context) else {
-                return (nil, .error("template.missing", "the template '\(name)' does not exist", at: SourceLocation(file: page.file)))
+                return (nil, .error("template.missing", "the template '\(name)' does not exist", at: SourceLocation(file: page.file)), timing())
             }
             try sink(RenderedPage(page: page, outputPath: URLRules.outputFile(forPath: page.url)), html)
-            return (PageScan(page: page, templateName: name, html: html, body: bodies[index]), nil)
+            return (PageScan(page: page, templateName: name, html: html, body: bodies[index]), nil, timing())
         }
-        return (results.compactMap(\.0), results.compactMap(\.1))
+        let slowest = results.map(\.2).sorted { $0.seconds > $1.seconds }.prefix(5)
+        return (results.compactMap(\.0), results.compactMap(\.1), Array(slowest))
     }
 }
 
