@@ -72,7 +72,9 @@ public enum YAMLReader {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // The basic resolver tags nothing: plain scalars are classified below,
+            // without running Yams' regular expressions on every word.
+            root = try Yams.compose(yaml: text, Resolver.basic)
         } catch let error as YamlError {
             return .failure(failure(from: error, file: file, firstLine: firstLine))
         } catch {
@@ -107,15 +109,26 @@ public enum YAMLReader {
     private static func kind(of node: Node, scalar: Node.Scalar) -> YAMLNode.ScalarKind {
         // Quoted scalars are always strings; plain ones follow YAML's core schema.
         guard scalar.style == .plain else { return .string }
-        switch node.tag.rawValue {
+        let text = scalar.string
+        if text.isEmpty || nullWords.contains(text) { return .null }
+        if boolWords.contains(text) { return .boolean }
+        // Only text that starts like a number or a date can be one; for that
+        // rare text, Yams' own rules decide.
+        guard let first = text.utf8.first, (0x30...0x39).contains(first) || first == 0x2B || first == 0x2D || first == 0x2E else {
+            return .string
+        }
+        switch Resolver.default.resolveTag(of: .scalar(.init(text, Tag(.implicit), .plain))).rawValue {
         case Tag.Name.int.rawValue: return .integer
         case Tag.Name.float.rawValue: return .float
-        case Tag.Name.bool.rawValue: return .boolean
-        case Tag.Name.null.rawValue: return .null
         case Tag.Name.timestamp.rawValue: return .timestamp
         default: return .string
         }
     }
+
+    static let nullWords: Set<String> = ["~", "null", "Null", "NULL"]
+    static let boolWords: Set<String> = [
+        "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF",
+    ]
 
     private static func failure(from error: YamlError, file: String, firstLine: Int) -> YAMLFailure {
         func at(_ mark: Mark) -> SourceLocation {

@@ -219,16 +219,28 @@ enum TextCheck {
     }
 
     static func problem(in data: Data) -> Problem? {
-        if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+        data.withUnsafeBytes { problem(in: $0.bindMemory(to: UInt8.self), data: data) }
+    }
+
+    /// One pass over the bytes finds emptiness and NUL bytes; UTF-8 is checked
+    /// by the standard library's fast validator.
+    private static func problem(in bytes: UnsafeBufferPointer<UInt8>, data: Data) -> Problem? {
+        var onlySpace = true
+        var nul: Int?
+        for (offset, byte) in bytes.enumerated() {
+            if byte == 0 { nul = offset; break }
+            if onlySpace, byte != 0x20, byte != 0x0A, byte != 0x0D, byte != 0x09 { onlySpace = false }
+        }
+        if onlySpace, nul == nil {
             return Problem(code: "file.empty", message: "the file is empty", line: nil, column: nil,
                            help: "add front matter with at least a title and a summary, or delete the file")
         }
-        if let nul = data.firstIndex(of: 0) {
-            let (line, column) = position(of: nul, in: data)
+        if let nul {
+            let (line, column) = position(of: data.startIndex + nul, in: data)
             return Problem(code: "file.binary", message: "the file is binary, not text (it holds a NUL byte)", line: line, column: column,
                            help: "Markdown files must be plain text; move binary files to assets/")
         }
-        if String(validating: data, as: UTF8.self) == nil {
+        if String(validating: bytes, as: UTF8.self) == nil {
             let offset = firstInvalidUTF8(in: data)
             let (line, column) = position(of: offset, in: data)
             return Problem(code: "file.encoding", message: "the file is not valid UTF-8", line: line, column: column,
