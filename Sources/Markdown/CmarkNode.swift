@@ -67,3 +67,62 @@ enum CmarkMemory {
         allocator?.pointee.free(buffer)
     }
 }
+
+/// Building and rearranging the tree. A node made here is owned by the tree as
+/// soon as it is inserted; an insertion cmark refuses frees the node at once, so
+/// nothing made here can leak.
+extension CmarkNode {
+    /// A custom block or inline that renders `enter` and `exit` verbatim around its
+    /// children. Nil only when cmark cannot allocate.
+    static func custom(_ type: cmark_node_type, enter: String = "", exit: String = "") -> CmarkNode? {
+        guard let pointer = cmark_node_new(type) else { return nil }
+        cmark_node_set_on_enter(pointer, enter)
+        cmark_node_set_on_exit(pointer, exit)
+        return CmarkNode(pointer)
+    }
+
+    static func new(_ type: cmark_node_type) -> CmarkNode? {
+        cmark_node_new(type).map(CmarkNode.init)
+    }
+
+    static func text(_ literal: String) -> CmarkNode? {
+        guard let node = new(CMARK_NODE_TEXT) else { return nil }
+        node.setLiteral(literal)
+        return node
+    }
+
+    var previous: CmarkNode? { cmark_node_previous(pointer).map(CmarkNode.init) }
+    var lastChild: CmarkNode? { cmark_node_last_child(pointer).map(CmarkNode.init) }
+    var title: String { cmark_node_get_title(pointer).map { String(cString: $0) } ?? "" }
+
+    func setLiteral(_ literal: String) { cmark_node_set_literal(pointer, literal) }
+    func setTitle(_ title: String) { cmark_node_set_title(pointer, title) }
+    func setEnter(_ html: String) { cmark_node_set_on_enter(pointer, html) }
+
+    /// Moves `child` (detached or elsewhere in a tree) to the end of this node.
+    @discardableResult
+    func append(_ child: CmarkNode) -> Bool {
+        guard cmark_node_append_child(pointer, child.pointer) != 0 else {
+            cmark_node_free(child.pointer)
+            return false
+        }
+        return true
+    }
+
+    /// Moves `sibling` to just after this node.
+    @discardableResult
+    func insertAfter(_ sibling: CmarkNode) -> Bool {
+        guard cmark_node_insert_after(pointer, sibling.pointer) != 0 else {
+            cmark_node_free(sibling.pointer)
+            return false
+        }
+        return true
+    }
+
+    /// Takes this node and its subtree out of the tree and frees them.
+    func remove() {
+        cmark_node_free(pointer)
+    }
+
+    func isSame(as other: CmarkNode?) -> Bool { other?.pointer == pointer }
+}

@@ -10,6 +10,10 @@ public final class MarkdownDocument {
     /// (front matter included).
     private let lineOffset: Int
     private var rendered: RenderedDocument?
+    /// cmark's parse options, for text parsed on its own (table cells).
+    let parseOptions: Int32
+    /// The footnotes parsing found, for the render pass to carry out.
+    let footnotes: FootnoteSetup
 
     /// Parses `text`. `firstLine` is the line of the file where `text` begins.
     public init(_ text: String, options: MarkdownOptions = MarkdownOptions(), firstLine: Int = 1) {
@@ -18,17 +22,8 @@ public final class MarkdownDocument {
         self.lineOffset = firstLine - 1
         var parseOptions = CMARK_OPT_VALIDATE_UTF8
         if options.smartPunctuation { parseOptions |= CMARK_OPT_SMART }
-        let bytes = source.bytes
-        let parsed = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.map { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    cmark_parse_document($0, buffer.count, parseOptions)
-                }
-            } ?? cmark_parse_document("", 0, parseOptions)
-        }
-        // cmark returns NULL only when it cannot allocate; there is no way on from there.
-        guard let parsed else { preconditionFailure("cmark could not allocate a document") }
-        self.root = parsed
+        self.parseOptions = parseOptions
+        (root, footnotes) = FootnoteParser.parse(source, options: parseOptions, lineOffset: lineOffset, footnotes: options.footnotes)
     }
 
     deinit {
@@ -40,8 +35,9 @@ public final class MarkdownDocument {
     }
 
     /// Renders the document to an HTML fragment, applying the hooks, giving every
-    /// heading a unique id, and collecting headings and links. Rendering rewrites
-    /// the tree, so a second call returns the first result.
+    /// heading a unique id, making footnotes and `table` blocks, and collecting
+    /// headings, links and problems. Rendering rewrites the tree, so a second call
+    /// returns the first result.
     public func render(hooks: MarkdownHooks = MarkdownHooks()) -> RenderedDocument {
         if let rendered { return rendered }
         var pass = RenderPass(document: self, hooks: hooks)
@@ -80,4 +76,5 @@ public final class MarkdownDocument {
     func fileLine(_ cmarkLine: Int) -> Int { cmarkLine + lineOffset }
 
     var optionsReservedIDs: Set<String> { options.reservedIDs }
+    var tablesEnabled: Bool { options.tables }
 }

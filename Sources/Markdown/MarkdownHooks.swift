@@ -25,12 +25,30 @@ public struct MarkdownHooks {
 
 /// A problem the Markdown pass found in the author's text.
 public struct MarkdownProblem: Sendable, Hashable {
+    /// Errors mean the page cannot be trusted as written; warnings mean something
+    /// was probably left behind by mistake but the page still reads correctly.
+    public enum Severity: String, Sendable, Hashable {
+        case warning
+        case error
+    }
+
+    public var severity: Severity
+    /// A stable name for the kind of problem, such as `footnote.undefined`.
+    public var code: String
     public var message: String
     public var position: SourcePosition
+    /// What to do about it, when the message alone does not say.
+    public var help: String?
 
-    public init(message: String, position: SourcePosition) {
+    public init(
+        _ severity: Severity = .error, code: String = "markdown", message: String, position: SourcePosition,
+        help: String? = nil
+    ) {
+        self.severity = severity
+        self.code = code
         self.message = message
         self.position = position
+        self.help = help
     }
 }
 

@@ -8,10 +8,19 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var smartPunctuation: Bool
     /// Ids the page template already uses; heading ids never take one of these.
     public var reservedIDs: Set<String>
+    /// `[^label]` references with `[^label]: text` definitions become numbered notes.
+    public var footnotes: Bool
+    /// Fenced blocks whose info string is `table` are read as CSV and become tables.
+    public var tables: Bool
 
-    public init(unsafeHTML: Bool = false, smartPunctuation: Bool = false, reservedIDs: Set<String> = []) {
+    public init(
+        unsafeHTML: Bool = false, smartPunctuation: Bool = false, reservedIDs: Set<String> = [],
+        footnotes: Bool = true, tables: Bool = true
+    ) {
         self.unsafeHTML = unsafeHTML
         self.smartPunctuation = smartPunctuation
         self.reservedIDs = reservedIDs
+        self.footnotes = footnotes
+        self.tables = tables
     }
 }

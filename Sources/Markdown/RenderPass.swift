@@ -9,6 +9,8 @@ struct RenderPass {
     private var linkNodes: [CmarkNode] = []
     private var fencedNodes: [CmarkNode] = []
     private var problems: [MarkdownProblem] = []
+    /// Where links inside table cells were written: cmark only knows their place in the cell.
+    private var linkPositions: [OpaquePointer: SourcePosition] = [:]
 
     init(document: MarkdownDocument, hooks: MarkdownHooks) {
         self.document = document
@@ -16,12 +18,42 @@ struct RenderPass {
     }
 
     mutating func run() -> RenderedDocument {
+        // Footnotes and tables add nodes (notes, cells) that the later steps must
+        // see: their links are rewritten and collected like any other.
+        var footnotes = FootnotePass(setup: document.footnotes, root: document.rootNode)
+        problems += document.footnotes.problems
+        let tables = buildTables()
         collect()
         let links = rewriteLinks()
         replaceDirectives()
-        let headings = identifyHeadings()
+        // Headings take their ids first, so that a note or a table never changes
+        // the id of a heading someone may link to.
+        var registry = SlugRegistry(reserved: document.optionsReservedIDs)
+        let headings = identifyHeadings(&registry)
+        footnotes.assignIDs(&registry)
+        for table in tables { table.assignID(&registry) }
+        renderHeadings(headings)
         let html = document.rootNode.renderHTML(options: document.renderOptions)
-        return RenderedDocument(html: html, headings: headings, links: links, problems: problems)
+        return RenderedDocument(
+            html: html, headings: headings.map(\.heading), links: links,
+            problems: problems.sorted { $0.position < $1.position })
+    }
+
+    private mutating func buildTables() -> [TableBlock] {
+        guard document.tablesEnabled else { return [] }
+        var blocks: [CmarkNode] = []
+        guard let iterator = cmark_iter_new(document.rootNode.pointer) else { return [] }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let pointer = cmark_iter_get_node(iterator) else { continue }
+            let node = CmarkNode(pointer)
+            if node.type == CMARK_NODE_CODE_BLOCK, TableBlock.isTable(node.fenceInfo) { blocks.append(node) }
+        }
+        cmark_iter_free(iterator)
+        var findings = TableBlock.Findings()
+        let tables = blocks.compactMap { TableBlock.build(replacing: $0, in: document, findings: &findings) }
+        problems += findings.problems
+        linkPositions = findings.linkPositions
+        return tables
     }
 
     private mutating func collect() {
@@ -33,7 +65,9 @@ struct RenderPass {
             switch node.type {
             case CMARK_NODE_HEADING: headingNodes.append(node)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE: linkNodes.append(node)
-            case CMARK_NODE_CODE_BLOCK where !node.fenceInfo.isEmpty: fencedNodes.append(node)
+            // A table that could not be built stays a code block, and is not a directive.
+            case CMARK_NODE_CODE_BLOCK where !node.fenceInfo.isEmpty && !(document.tablesEnabled && TableBlock.isTable(node.fenceInfo)):
+                fencedNodes.append(node)
             default: break
             }
         }
@@ -45,7 +79,7 @@ struct RenderPass {
                 kind: node.type == CMARK_NODE_IMAGE ? .image : .link,
                 destination: node.url,
                 text: node.plainText,
-                position: document.position(of: node))
+                position: linkPositions[node.pointer] ?? document.position(of: node))
             if let rewrite = hooks.rewriteDestination, let replacement = rewrite(reference) {
                 cmark_node_set_url(node.pointer, replacement)
             }
@@ -79,22 +113,25 @@ struct RenderPass {
         }
     }
 
-    /// Gives each heading a unique id by replacing it with a custom block holding
-    /// cmark's own rendering of the heading, with the id added to its tag.
-    private func identifyHeadings() -> [Heading] {
-        var registry = SlugRegistry(reserved: document.optionsReservedIDs)
-        return headingNodes.map { node in
+    /// Gives each heading a unique id.
+    private func identifyHeadings(_ registry: inout SlugRegistry) -> [(heading: Heading, node: CmarkNode)] {
+        headingNodes.map { node in
             let text = node.plainText
             let id = registry.unique(for: text)
-            let level = node.headingLevel
-            let heading = Heading(level: level, text: text, id: id, position: document.position(of: node))
+            return (Heading(level: node.headingLevel, text: text, id: id, position: document.position(of: node)), node)
+        }
+    }
+
+    /// Replaces each heading with a custom block holding cmark's own rendering of
+    /// the heading, with the id added to its tag.
+    private func renderHeadings(_ headings: [(heading: Heading, node: CmarkNode)]) {
+        for (heading, node) in headings {
             var html = node.renderHTML(options: document.renderOptions)
-            let openTag = "<h\(level)>"
+            let openTag = "<h\(heading.level)>"
             if html.hasPrefix(openTag) {
-                html = "<h\(level) id=\"\(id)\">" + html.dropFirst(openTag.count)
+                html = "<h\(heading.level) id=\"\(heading.id)\">" + html.dropFirst(openTag.count)
             }
             replace(node, withHTML: html)
-            return heading
         }
     }
 
@@ -102,7 +139,12 @@ struct RenderPass {
         guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
         cmark_node_set_on_enter(block, html)
         cmark_node_set_on_exit(block, "")
-        cmark_node_replace(node.pointer, block)
+        // cmark refuses a replacement only for an unlinked node; then nothing
+        // changed hands and the new block is ours to free.
+        guard cmark_node_replace(node.pointer, block) != 0 else {
+            cmark_node_free(block)
+            return
+        }
         cmark_node_free(node.pointer)
     }
 

@@ -49,8 +49,8 @@ import Testing
             if case .failure(let error) = status { failure = error }
             return .notHandled
         })
-        _ = MarkdownDocument("```table caption=\"Open\n```\n").render(hooks: hooks)
-        #expect(failure?.column == 10)
+        _ = MarkdownDocument("```case-studies caption=\"Open\n```\n").render(hooks: hooks)
+        #expect(failure?.column == 17)
     }
 
     @Test func walkVisitsNodesInOrder() {

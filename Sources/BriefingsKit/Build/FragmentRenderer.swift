@@ -43,8 +43,9 @@ public enum FragmentRenderer {
         let markdown = MarkdownOptions(unsafeHTML: settings.unsafeHTML ?? false, smartPunctuation: settings.smartPunctuation ?? false)
         let document = MarkdownDocument(body, options: markdown, firstLine: firstLine)
         let rendered = document.render()
-        return (rendered.html, rendered.problems.map {
-            .error("markdown", $0.message, at: SourceLocation(file: display, line: $0.position.line, column: $0.position.column))
+        return (rendered.html, rendered.problems.map { problem in
+            Diagnostic(problem.severity == .error ? .error : .warning, code: problem.code, problem.message,
+                       file: display, line: problem.position.line, column: problem.position.column, help: problem.help)
         })
     }
 

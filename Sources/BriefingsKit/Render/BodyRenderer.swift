@@ -14,7 +14,8 @@ public struct RenderedBody: Sendable {
 }
 
 /// Renders one page's Markdown through cmark with the site's extensions:
-/// cross-references, list directives, heading ids.
+/// cross-references, list directives, heading ids. Footnotes and CSV tables are
+/// the Markdown module's own; their links still resolve through this renderer.
 struct BodyRenderer {
     let site: SiteIndex
     let templates: TemplateSet
@@ -61,8 +62,10 @@ struct BodyRenderer {
             })
         let document = MarkdownDocument(page.body, options: markdownOptions, firstLine: page.bodyFirstLine)
         let rendered = document.render(hooks: hooks)
-        diagnostics += rendered.problems.map {
-            .error("markdown", $0.message, at: SourceLocation(file: page.file, line: $0.position.line, column: $0.position.column))
+        diagnostics += rendered.problems.map { problem in
+            Diagnostic(
+                problem.severity == .error ? .error : .warning, code: problem.code, problem.message,
+                file: page.file, line: problem.position.line, column: problem.position.column, help: problem.help)
         }
         return RenderedBody(html: rendered.html, headings: rendered.headings, links: links, diagnostics: diagnostics)
     }
