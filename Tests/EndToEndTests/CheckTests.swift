@@ -86,7 +86,7 @@ import Testing
         try text.write(to: footer, atomically: true, encoding: .utf8)
         let result = try briefings().run(["check"], in: site.root)
         #expect(result.status == 1)
-        #expect(result.standardOutput.contains("Templates/partials/footer.mustache:5:13: error: the template links to /policies/, which is not part of this site (on 2 pages, such as /)"))
+        #expect(result.standardOutput.contains("Templates/partials/footer.mustache:5:13: error: the template links to /policies/, which is not part of this site (on 3 pages, such as /)"))
         #expect(result.standardOutput.contains("Templates/partials/footer.mustache:5:48: error: an image (/assets/logo.svg) has no alt text"))
         #expect(result.standardOutput.contains("Templates/partials/footer.mustache:5:48: error: the template links to /assets/logo.svg"))
     }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The files a build writes besides pages: the sitemap, the evidence index as
-/// JSON, and the theme's static assets.
+/// The files a build writes besides pages: the sitemap, the Atom feed,
+/// robots.txt, the evidence index as JSON, the theme's static assets, and the
+/// search index.
 enum SiteExtras {
     struct File {
         var path: String
@@ -9,7 +10,11 @@ enum SiteExtras {
     }
 
     static func make(_ site: LoadedSite) -> [File] {
-        var files = [File(path: Sitemap.fileName, text: Sitemap.xml(for: site.index))]
+        var files = [
+            File(path: Sitemap.fileName, text: Sitemap.xml(for: site.index)),
+            File(path: AtomFeed.fileName, text: AtomFeed.xml(for: site.index)),
+            File(path: RobotsFile.fileName, text: RobotsFile.text(for: site.index.config)),
+        ]
         if !site.evidence.vocabularies.isEmpty {
             files.append(File(path: EvidenceReport.jsonPath, text: EvidenceReport.json(site.evidence, site: site.index)))
         }
@@ -32,7 +37,16 @@ enum SiteExtras {
 
     /// Work on the complete staged site before it is published (a search index,
     /// say), so that it is swapped in with the pages it describes.
+    ///
+    /// The search index: built when asked for (`--search`: an error if
+    /// Pagefind is missing or fails), skipped with `--no-search`, and otherwise
+    /// built when Pagefind is on PATH, with a warning when it is not. A
+    /// `--strict` build that did not ask for search does not get that warning:
+    /// strict turns warnings into errors, and a tool the build was not asked to
+    /// use is no reason to fail it (pass `--search` to require the index).
     static func finishStaging(_ staging: StagingFolder, site: LoadedSite, options: BuildOptions) throws -> [Diagnostic] {
-        []
+        let found = SearchIndexer.run(on: staging, search: options.search)
+        if options.strict, options.search == nil { return found.filter { $0.code != "search.missing" } }
+        return found
     }
 }

@@ -23,11 +23,22 @@ public struct EvidenceIndex: Sendable {
     /// The pages the index covers (those the vocabularies apply to), in list order.
     public let pages: [Page]
     public let vocabularies: [Vocabulary]
-    public let matrix: Matrix?
+    /// The matrix, noting that the page being rendered shows it.
+    public var matrix: Matrix? {
+        DependencyRecorder.key(DependencyName.matrix)
+        return storedMatrix
+    }
+    let storedMatrix: Matrix?
     /// The kinds the vocabularies apply to (case studies, as shipped).
     public let kinds: Set<PageKind>
     /// "Related" pages by shared terms.
-    public let related: RelatedIndex
+    let relatedIndex: RelatedIndex
+
+    /// The pages related to one, noting that the page being rendered lists them.
+    public func related(to page: Page) -> [Page] {
+        DependencyRecorder.key(DependencyName.related(page.reference))
+        return relatedIndex.related(to: page)
+    }
     private let site: SiteIndex
 
     public init(site: SiteIndex) {
@@ -36,7 +47,7 @@ public struct EvidenceIndex: Sendable {
         let kinds = Set(vocabularies.flatMap(\.appliesTo))
         self.kinds = kinds
         pages = site.pages.filter { kinds.contains($0.kind) }.sorted(by: SiteIndex.listOrder)
-        related = RelatedIndex(pages: pages, vocabularies: vocabularies)
+        relatedIndex = RelatedIndex(pages: pages, vocabularies: vocabularies)
         if let crossing = site.taxonomies.matrix,
             let rows = site.taxonomies.vocabulary(crossing.rows), let columns = site.taxonomies.vocabulary(crossing.columns) {
             let cells = rows.terms.map { row in
@@ -45,9 +56,9 @@ public struct EvidenceIndex: Sendable {
                         .filter { rows.appliesTo.contains($0.kind) && columns.appliesTo.contains($0.kind) })
                 }
             }
-            matrix = Matrix(rows: rows, columns: columns, cells: cells)
+            storedMatrix = Matrix(rows: rows, columns: columns, cells: cells)
         } else {
-            matrix = nil
+            storedMatrix = nil
         }
     }
 

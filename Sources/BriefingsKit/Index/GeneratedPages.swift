@@ -1,12 +1,30 @@
 import Foundation
 
 /// The pages the build writes that no author wrote: a list page for each folder
-/// without an `index.md`, a page for each vocabulary and each of its terms, and
-/// the not-found page. They are ordinary pages to templates and link checks.
+/// without an `index.md`, a page for each vocabulary and each of its terms, the
+/// not-found page, the search page, and each document's whole-document page.
+/// They are ordinary pages to templates and link checks.
 enum GeneratedPages {
     static func make(for pages: [Page], config: SiteConfig, taxonomies: Taxonomies, templatesFolder: String) -> [Page] {
         home(for: pages, config: config, templatesFolder: templatesFolder) + sections(for: pages, config: config)
             + vocabularies(taxonomies, templatesFolder: templatesFolder) + [notFound(templatesFolder)]
+            + search(for: pages, templatesFolder: templatesFolder)
+            + WholeDocument.pages(for: pages, templatesFolder: templatesFolder)
+    }
+
+    /// The template of the search page, and its URL.
+    static let searchTemplate = "search"
+    static let searchURL = "/search/"
+
+    /// The search page, whose form works once Pagefind's index is built. An
+    /// author's own page at `/search/` wins, as with the home page.
+    private static func search(for pages: [Page], templatesFolder: String) -> [Page] {
+        guard !pages.contains(where: { $0.url == searchURL }) else { return [] }
+        var page = generated(kind: .page, url: searchURL, referenceID: "search", title: "Search",
+                             summary: "Search the site's publications and case studies, and narrow the results by topic.",
+                             file: templatesFolder + "/\(searchTemplate).mustache")
+        page.template = searchTemplate
+        return [page]
     }
 
     /// Every site has a home page: when `Content/index.md` is missing, one that

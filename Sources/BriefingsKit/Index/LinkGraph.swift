@@ -23,6 +23,10 @@ public struct LinkGraph: Sendable {
 
     /// The pages that link to this one, by reference, in a stable order.
     public func citations(of reference: String) -> [String] {
-        incoming[reference] ?? []
+        DependencyRecorder.key(DependencyName.citations(reference))
+        return incoming[reference] ?? []
     }
+
+    /// The same, recording nothing: for working out what changed.
+    func citing(_ reference: String) -> [String] { incoming[reference] ?? [] }
 }

@@ -33,26 +33,49 @@ public struct SiteIndex: Sendable {
         self.byTerm = byTerm.mapValues { indices in indices.sorted { Self.listOrder(pages[$0], pages[$1]) } }
     }
 
-    public func page(reference: String) -> Page? { byReference[reference].map { pages[$0] } }
-    public func page(sourcePath: String) -> Page? { bySourcePath[sourcePath].map { pages[$0] } }
-    public func page(url: String) -> Page? { byURL[url].map { pages[$0] } }
+    // Every lookup tells the dependency recorder (when a page is being rendered)
+    // what it read, so incremental builds know what each page depends on.
+
+    public func page(reference: String) -> Page? {
+        DependencyRecorder.card(DependencyName.reference(reference))
+        return byReference[reference].map { pages[$0] }
+    }
+
+    public func page(sourcePath: String) -> Page? {
+        DependencyRecorder.card(DependencyName.source(sourcePath))
+        return bySourcePath[sourcePath].map { pages[$0] }
+    }
+
+    public func page(url: String) -> Page? {
+        DependencyRecorder.card(DependencyName.url(url))
+        return byURL[url].map { pages[$0] }
+    }
+
+    /// Lookups for the build itself, which records nothing.
+    func indexOfPage(reference: String) -> Int? { byReference[reference] }
+    func indexOfPage(url: String) -> Int? { byURL[url] }
+    func indexOfPage(sourcePath: String) -> Int? { bySourcePath[sourcePath] }
 
     /// Every reference id of pages of a kind prefix, for "did you mean" suggestions.
     public func references(withPrefix prefix: String) -> [String] {
-        byReference.keys.filter { $0.hasPrefix(prefix + ":") }.map { String($0.dropFirst(prefix.count + 1)) }.sorted()
+        DependencyRecorder.key(DependencyName.everyPage)
+        return byReference.keys.filter { $0.hasPrefix(prefix + ":") }.map { String($0.dropFirst(prefix.count + 1)) }.sorted()
     }
 
     public func pages(ofKind kind: PageKind) -> [Page] {
-        pages.filter { $0.kind == kind }.sorted(by: Self.listOrder)
+        DependencyRecorder.key(DependencyName.kind(kind))
+        return pages.filter { $0.kind == kind }.sorted(by: Self.listOrder)
     }
 
     /// Pages carrying a term, in list order.
     public func pages(withTerm term: String, in vocabulary: String) -> [Page] {
-        (byTerm[Self.termKey(vocabulary, term)] ?? []).map { pages[$0] }
+        DependencyRecorder.key(DependencyName.term(vocabulary, term))
+        return (byTerm[Self.termKey(vocabulary, term)] ?? []).map { pages[$0] }
     }
 
     /// Pages carrying every one of the given terms (vocabulary id → term id).
     public func pages(matching filters: [(vocabulary: String, term: String)], kind: PageKind? = nil) -> [Page] {
+        if filters.isEmpty { DependencyRecorder.key(kind.map(DependencyName.kind) ?? DependencyName.everyPage) }
         let candidates = filters.first.map { pages(withTerm: $0.term, in: $0.vocabulary) }
             ?? pages.filter { kind == nil || $0.kind == kind }.sorted(by: Self.listOrder)
         return candidates.filter { page in
@@ -61,13 +84,15 @@ public struct SiteIndex: Sendable {
     }
 
     public func chapters(of documentID: String) -> [Page] {
-        pages.filter { $0.kind == .chapter && $0.documentID == documentID }
+        DependencyRecorder.key(DependencyName.chapters(documentID))
+        return pages.filter { $0.kind == .chapter && $0.documentID == documentID }
             .sorted { ($0.chapterNumber ?? 0) < ($1.chapterNumber ?? 0) }
     }
 
     /// The authored pages directly in a folder (not chapters, not the folder's index).
     public func pages(inFolder folder: String) -> [Page] {
-        pages.filter { page in
+        DependencyRecorder.key(DependencyName.folder(folder))
+        return pages.filter { page in
             !page.sourcePath.isEmpty && page.kind != .chapter
                 && (page.sourcePath as NSString).deletingLastPathComponent == folder
                 && (page.sourcePath as NSString).lastPathComponent != "index.md"

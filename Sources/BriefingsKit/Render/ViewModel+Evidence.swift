@@ -35,7 +35,7 @@ extension ViewModel {
     }
 
     static func relatedValues(for page: Page, evidence: EvidenceIndex, site: SiteIndex) -> [String: Any]? {
-        let related = evidence.related.related(to: page)
+        let related = evidence.related(to: page)
         return list(related.map { item($0, site: site) })
     }
 }

@@ -6,23 +6,26 @@ extension ViewModel {
     static let knownKeys: Set<String> = [
         // Top level
         "site", "page", "content", "breadcrumbs", "contents", "document", "listing", "collections", "citedIn",
-        "vocabulary", "matrix", "related",
+        "vocabulary", "matrix", "related", "search",
         // Lists
         "items", "count",
         // site
         "title", "language", "baseURL", "root", "description", "organisation", "navigation", "isCurrentPage", "isCurrentSection",
-        "buildDate",
+        "buildDate", "origin", "locale",
         // page and list items
         "summary", "kind", "label", "url", "canonicalURL", "status", "isBriefing", "isDocument", "isChapter", "isCaseStudy",
         "isPage", "isSection", "isVocabulary", "isTerm", "isNotFound", "isHome", "chapterNumber", "isDraft", "isConsultation",
         "subtitle", "place", "source", "audience", "published", "updated", "closes", "terms", "iso", "long",
-        "id", "singular", "meaning",
+        "id", "singular", "meaning", "statusLabel", "isSearch", "isWholeDocument", "jsonLD",
         // breadcrumbs, contents, document
         "isCurrent", "text", "level", "children", "chapterCount", "chapters", "number", "previous", "next", "hasPagination",
+        "wholeDocument",
         // home
         "briefings", "documents", "caseStudies",
         // list blocks, term pages
         "emptyText", "isEmpty", "countLabel",
+        // search page
+        "filters", "key", "value", "bundleURL",
         // matrix
         "caption", "rowsTitle", "columnsTitle", "columns", "rows", "cells", "rowTitle", "columnTitle", "pages", "gapCount",
     ]

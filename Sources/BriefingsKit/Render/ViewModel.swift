@@ -55,6 +55,7 @@ enum ViewModel {
             break
         }
         if page.kind == .notFound { context["collections"] = collections(site) }
+        if page.template == GeneratedPages.searchTemplate { context["search"] = searchValues(site) }
         context["citedIn"] = list(citations(of: page, inputs: inputs).map { item($0, site: site) })
         return context
     }
@@ -69,6 +70,9 @@ enum ViewModel {
             // Pages of the same kind, and a document's own chapters, link to
             // each other for navigation; that is not citing.
             .filter { ($0.kind != page.kind || page.kind == .page) && (document == nil || ($0.documentID ?? $0.referenceID) != document) }
+            // A whole-document page repeats its chapters' text: the chapters
+            // already cite what it cites.
+            .filter { !WholeDocument.isWholeDocument($0) }
             .sorted { lhs, rhs in
                 let left = (rank[lhs.kind] ?? 9, lhs.documentID ?? "", lhs.chapterNumber ?? 0, lhs.title.lowercased(), lhs.url)
                 let right = (rank[rhs.kind] ?? 9, rhs.documentID ?? "", rhs.chapterNumber ?? 0, rhs.title.lowercased(), rhs.url)
@@ -98,6 +102,8 @@ enum ViewModel {
         if let description = config.description { values["description"] = description }
         if let organisation = config.organisation { values["organisation"] = organisation }
         if let day = config.buildDate { values["buildDate"] = ["iso": day.iso, "long": day.long] }
+        if let origin = origin(of: config.baseURL) { values["origin"] = origin }
+        values["locale"] = locale(config.language)
         return values
     }
 
@@ -113,9 +119,12 @@ enum ViewModel {
             "is" + kindFlag(page.kind): true,
         ]
         if page.url == "/" { values["isHome"] = true }
+        if page.template == GeneratedPages.searchTemplate { values["isSearch"] = true }
+        if WholeDocument.isWholeDocument(page) { values["isWholeDocument"] = true }
         if let number = page.chapterNumber { values["chapterNumber"] = number }
         if page.status == .draft { values["isDraft"] = true }
         if page.status == .consultation { values["isConsultation"] = true }
+        values["statusLabel"] = statusLabel(page.status)
         let optional: [(String, String?)] = [
             ("subtitle", page.subtitle), ("organisation", page.organisation ?? site.config.organisation),
             ("place", page.place), ("source", page.source), ("audience", page.audience),
@@ -123,12 +132,35 @@ enum ViewModel {
         // Empty text is left out like absent text: Mustache treats "" as present.
         for (key, value) in optional { if let value, !value.isEmpty { values[key] = value } }
         if page.summary.isEmpty { values["summary"] = nil }
-        for (key, day) in [("published", page.published), ("updated", page.updated), ("closes", page.closes)] {
+        // A chapter is published with its document: without dates of its own it
+        // shows the document's, so its metadata (and its first printed page) is
+        // complete.
+        let document = page.kind == .chapter ? page.documentID.flatMap { site.page(reference: "document:\($0)") } : nil
+        let published = page.published ?? document?.published, updated = page.updated ?? document?.updated
+        for (key, day) in [("published", published), ("updated", updated), ("closes", page.closes)] {
             if let day { values[key] = ["iso": day.iso, "long": day.long] }
         }
         let terms = termGroups(for: page, site: site)
         if !terms.isEmpty { values["terms"] = terms }
+        if let json = structuredData(for: page, site: site) { values["jsonLD"] = json }
         return values
+    }
+
+    /// "Published", "Draft", "Consultation": the status as the metadata shows it.
+    static func statusLabel(_ status: PageStatus) -> String {
+        status.rawValue.capitalisedFirst
+    }
+
+    /// `https://example.org` from `https://example.org/policy/`: what a printed
+    /// root-relative link needs in front of it to be a full address.
+    static func origin(of baseURL: String) -> String? {
+        guard let components = URLComponents(string: baseURL), let scheme = components.scheme, let host = components.host else { return nil }
+        return "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? "")
+    }
+
+    /// `en_GB` from `en-GB`, the form Open Graph's `og:locale` takes.
+    static func locale(_ language: String) -> String {
+        language.replacingOccurrences(of: "-", with: "_")
     }
 
     /// `case-study` → `CaseStudy`, for `page.isCaseStudy`.
@@ -211,6 +243,7 @@ enum ViewModel {
         switch page.kind {
         case .document: documentID = page.referenceID
         case .chapter: documentID = page.documentID ?? ""
+        case .page where WholeDocument.isWholeDocument(page): documentID = page.documentID ?? ""
         default: return nil
         }
         guard let document = site.page(reference: "document:\(documentID)") else { return nil }
@@ -224,6 +257,11 @@ enum ViewModel {
         ]
         if let organisation = document.organisation ?? site.config.organisation { values["organisation"] = organisation }
         if let published = document.published { values["published"] = ["iso": published.iso, "long": published.long] }
+        if let updated = document.updated { values["updated"] = ["iso": updated.iso, "long": updated.long] }
+        if !document.summary.isEmpty { values["summary"] = document.summary }
+        if let whole = site.page(reference: "page:\(document.referenceID)/\(WholeDocument.slug)"), WholeDocument.isWholeDocument(whole) {
+            values["wholeDocument"] = ["title": whole.title, "url": site.config.link(whole.url), "isCurrent": whole.url == page.url]
+        }
         let sequence = [document] + chapters
         if let position = sequence.firstIndex(where: { $0.url == page.url }) {
             if position > 0 {
