@@ -28,6 +28,8 @@ public actor PreviewSession {
     /// Counts successful and failed rebuilds; the live-reload events carry it.
     public private(set) var version = 0
     private(set) var basePath = "/"
+    /// What the last build learnt, so each rebuild redoes only what a change affects.
+    private let memory = BuildMemory()
 
     public init(options: PreviewOptions) throws {
         self.options = options
@@ -44,7 +46,7 @@ public actor PreviewSession {
         build.strict = false
         let clock = ContinuousClock()
         let started = clock.now
-        let report = await SiteBuilder.build(build)
+        let report = await SiteBuilder.build(build, remembering: memory)
         let elapsed = started.duration(to: clock.now)
         version += 1
         if report.published {

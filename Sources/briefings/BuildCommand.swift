@@ -24,6 +24,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Build into a non-empty folder Briefings did not create, replacing files in the way.")
     var force = false
 
+    @Flag(name: .long, help: "Ignore what earlier builds left in .briefings-cache/ and build every page.")
+    var clean = false
+
     @Flag(inversion: .prefixedNo, help: "Build the search index with Pagefind (default: when Pagefind is installed).")
     var search: Bool?
 
@@ -36,6 +39,7 @@ struct BuildCommand: AsyncParsableCommand {
     func run() async throws {
         var options = site.buildOptions(output: output, strict: strict, force: force)
         options.search = search
+        options.clean = clean
         let report = await SiteBuilder.build(options)
         Terminal.report(report.diagnostics)
         if verbose { Terminal.reportTimings(report) }
@@ -46,10 +50,11 @@ struct BuildCommand: AsyncParsableCommand {
         }
         if !quiet {
             let warnings = report.diagnostics.isEmpty ? "" : " with \(Terminal.counted(report.diagnostics))"
+            let redone = report.pagesRendered < report.pages ? "; \(report.pagesRendered) laid out again, the rest unchanged" : ""
             Terminal.standardOutput(String(
-                format: "Built %d pages (%d files) into %@ in %.2f s%@.",
+                format: "Built %d pages (%d files) into %@ in %.2f s%@%@.",
                 report.pages, report.files, DisplayPath()(options.outputFolder) as NSString,
-                report.totalSeconds, warnings as NSString))
+                report.totalSeconds, redone as NSString, warnings as NSString))
         }
     }
 }

@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Build into a non-empty folder Briefings did not make, overwriting files in the way.
     public var force: Bool
+    /// Ignore (and remove) what earlier builds left in `.briefings-cache/`.
+    public var clean = false
     /// Build the search index: true or false as asked, nil to build it when the
     /// indexer is installed.
     public var search: Bool?

@@ -34,7 +34,7 @@ enum SiteLoader {
         diagnostics += templateProblems
         clock.lap("settings")
 
-        let scan = ContentScanner(root: options.contentFolder, display: display).scan()
+        let scan = ContentScanner(root: options.contentFolder, display: display).scanAndRead()
         diagnostics += scan.diagnostics
         clock.lap("read")
 

@@ -12,48 +12,6 @@ public struct RenderedPage: Sendable {
     public var outputPath: String
 }
 
-/// Render: every page's Markdown, then the link graph, then every page's
-/// template. Both passes run across all cores; results keep page order, so the
-/// output is the same bytes as a one-core build.
-enum SiteRenderer {
-    static func renderBodies(_ site: LoadedSite) async throws -> [RenderedBody] {
-        let renderer = BodyRenderer(site: site.index, templates: site.templates)
-        return try await Parallel.map(site.index.pages) { renderer.render($0) }
-    }
-
-    static func graph(_ site: LoadedSite, bodies: [RenderedBody]) -> LinkGraph {
-        LinkGraph(links: zip(site.index.pages, bodies).map { ($0.reference, $1.links) })
-    }
-
-    /// Lays out each page with its template, hands the HTML to `sink` as soon as
-    /// it is ready (so a site's HTML is never held all at once), and keeps what
-    /// the link checks need of it.
-    static func renderPages(
-        _ site: LoadedSite, bodies: [RenderedBody], graph: LinkGraph,
-        sink: @escaping @Sendable (RenderedPage, String) throws -> Void
-    ) async throws -> (scans: [PageScan], diagnostics: [Diagnostic], slowest: [PageTiming]) {
-        let indices = Array(site.index.pages.indices)
-        let results: [(PageScan?, Diagnostic?, PageTiming)] = try await Parallel.map(indices) { index in
-            let clock = ContinuousClock()
-            let started = clock.now
-            let page = site.index.pages[index]
-            func timing() -> PageTiming {
-                let elapsed = started.duration(to: clock.now)
-                return PageTiming(url: page.url, seconds: Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds))
-            }
-            let context = ViewModel.context(.init(page: page, body: bodies[index], site: site.index, graph: graph, evidence: site.evidence))
-            let name = page.template ?? page.kind.templateName
-            guard let html = site.templates.render(name, context) else {
-                return (nil, .error("template.missing", "the template '\(name)' does not exist", at: SourceLocation(file: page.file)), timing())
-            }
-            try sink(RenderedPage(page: page, outputPath: URLRules.outputFile(forPath: page.url)), html)
-            return (PageScan(page: page, templateName: name, html: html, body: bodies[index]), nil, timing())
-        }
-        let slowest = results.map(\.2).sorted { $0.seconds > $1.seconds }.prefix(5)
-        return (results.compactMap(\.0), results.compactMap(\.1), Array(slowest))
-    }
-}
-
 /// Structured concurrency over a collection, in chunks (one task per core, not
 /// per item), returning results in the input's order.
 enum Parallel {

@@ -18,13 +18,16 @@ final class LinkVerifier {
     /// resolved once.
     private var resolvedFiles: [String: String?] = [:]
 
-    init(site: SiteIndex, templates: TemplateSet, files: Set<String>, scans: [PageScan], collectExternal: Bool = false) {
+    /// `otherIDs`: the anchors of pages not scanned this time (not rendered in
+    /// an incremental build), by URL.
+    init(site: SiteIndex, templates: TemplateSet, files: Set<String>, scans: [PageScan], collectExternal: Bool = false,
+         otherIDs: [String: Set<String>] = [:]) {
         self.collectExternal = collectExternal
         self.site = site
         self.templates = templates
         self.files = files
         self.scans = scans
-        var ids: [String: Set<String>] = [:]
+        var ids = otherIDs
         for scan in scans { ids[scan.url] = scan.ids }
         idsByURL = ids
     }

@@ -32,28 +32,36 @@ struct ContentParser {
             case .failure(let failure): diagnostics.append(contentsOf: failure.diagnostics)
             }
         }
-        let documentFolders = Set(headers.compactMap { header -> String? in
-            guard header.declaredKind?.0 == .document else { return nil }
-            return Self.folder(of: header.source.relativePath)
-        })
+        let documentFolders = Self.documentFolders(headers.map { ($0.source.relativePath, $0.declaredKind?.0) })
         var drafts: [PageDraft] = []
         for (draft, found) in ConcurrentMap.map(headers, { readPage($0, documentFolders: documentFolders) }) {
             diagnostics.append(contentsOf: found)
             if let draft { drafts.append(draft) }
         }
+        let planned = plan(drafts)
+        return (planned.pages, diagnostics + planned.diagnostics)
+    }
+
+    /// The folders whose `index.md` says `kind: document`: the other files
+    /// there are its chapters.
+    static func documentFolders(_ kinds: [(relativePath: String, declared: PageKind?)]) -> Set<String> {
+        Set(kinds.compactMap { $0.declared == .document ? folder(of: $0.relativePath) : nil })
+    }
+
+    /// Leaves out drafts (unless asked for) and decides every URL.
+    func plan(_ drafts: [PageDraft]) -> (pages: [Page], diagnostics: [Diagnostic]) {
+        var drafts = drafts
         if !includeDrafts {
             // A draft document's chapters are drafts too.
             let draftDocuments = Set(drafts.filter { $0.page.kind == .document && $0.page.status == .draft }.map(\.folder))
             drafts.removeAll { $0.page.status == .draft || ($0.page.kind == .chapter && draftDocuments.contains($0.folder)) }
         }
-        let planned = URLPlanner().plan(drafts)
-        diagnostics.append(contentsOf: planned.diagnostics)
-        return (planned.pages, diagnostics)
+        return URLPlanner().plan(drafts)
     }
 
     struct HeaderFailure: Error { var diagnostics: [Diagnostic] }
 
-    private func readHeader(_ source: SourceFile) -> Result<Header, HeaderFailure> {
+    func readHeader(_ source: SourceFile) -> Result<Header, HeaderFailure> {
         let file = source.displayPath
         let top = SourceLocation(file: file, line: 1, column: 1)
         switch FrontMatter.split(source.text) {
@@ -97,7 +105,7 @@ struct ContentParser {
         }
     }
 
-    private func readPage(_ header: Header, documentFolders: Set<String>) -> (PageDraft?, [Diagnostic]) {
+    func readPage(_ header: Header, documentFolders: Set<String>) -> (PageDraft?, [Diagnostic]) {
         let relative = header.source.relativePath
         let folder = Self.folder(of: relative)
         let isIndex = (relative as NSString).lastPathComponent == "index.md"
@@ -136,8 +144,8 @@ struct ContentParser {
             terms: readTerms(&reader, kind: kind),
             body: header.body, bodyFirstLine: header.bodyFirstLine,
             documentID: nil, chapterNumber: nil)
-        let slug = reader.node("slug")
-        let url = reader.node("url")
+        let slug = reader.node("slug").map(PlanOverride.init)
+        let url = reader.node("url").map(PlanOverride.init)
         let known = Self.commonFields + taxonomies.vocabularies.map(\.id)
         reader.warnAboutUnknownKeys(known: known)
         let diagnostics = extra + reader.diagnostics

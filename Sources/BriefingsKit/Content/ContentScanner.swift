@@ -8,6 +8,8 @@ public struct SourceFile: Sendable {
     /// As shown in messages: `Content/case-studies/kent.md`.
     public var displayPath: String
     public var text: String
+    /// Of the file's bytes, to tell whether it changed since the last build.
+    public var digest: UInt64 = 0
 }
 
 /// A file copied to the output as it is (images, PDFs, stylesheets).
@@ -17,9 +19,31 @@ public struct StaticFile: Sendable, Hashable {
     public var outputPath: String
 }
 
+/// When a file last changed, as the file system says: enough to tell, without
+/// reading it, that a file is as it was at the last build.
+public struct FileStamp: Sendable, Hashable {
+    public var size: Int
+    public var modified: Int
+    public var inode: Int
+
+    init(_ info: stat) {
+        size = Int(info.st_size)
+        modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+        inode = Int(info.st_ino)
+    }
+
+    public init(size: Int, modified: Int, inode: Int) {
+        self.size = size
+        self.modified = modified
+        self.inode = inode
+    }
+}
+
 /// Finds the site's files under the content folder. It never follows a symlink
 /// out of the folder or round a loop, and reports every unreadable, binary or
-/// non-UTF-8 file instead of stopping at the first.
+/// non-UTF-8 file instead of stopping at the first. The walk only looks at the
+/// folders (one `readdir` each, one `lstat` a file); reading is a separate
+/// step, on all cores, of just the files a build needs to read.
 struct ContentScanner {
     let root: URL
     let display: DisplayPath
@@ -27,14 +51,20 @@ struct ContentScanner {
     let settingsFiles: Set<String> = [SiteConfig.fileName, Taxonomies.fileName]
     static let assetsFolder = "assets"
 
-    struct Result {
-        var sources: [SourceFile] = []
-        var assets: [StaticFile] = []
-        var diagnostics: [Diagnostic] = []
-        /// Markdown files found by the walk, read afterwards on all cores.
-        fileprivate var pending: [(url: URL, relativePath: String)] = []
+    /// A Markdown file found by the walk, not yet read.
+    struct Candidate: Sendable {
+        var url: URL
+        var relativePath: String
+        var stamp: FileStamp
     }
 
+    struct Result {
+        var markdown: [Candidate] = []
+        var assets: [(file: StaticFile, stamp: FileStamp)] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// Walks the content folder.
     func scan() -> Result {
         var result = Result()
         guard let rootReal = Self.realPath(root.path) else {
@@ -44,56 +74,69 @@ struct ContentScanner {
         }
         var visited: Set<String> = [rootReal]
         walk(folder: root, relative: "", rootReal: rootReal, visited: &visited, into: &result)
-        let display = self.display
-        let read = ConcurrentMap.map(result.pending.map { PendingFile(url: $0.url, relativePath: $0.relativePath) }) { file in
-            Self.read(file.url, relativePath: file.relativePath, display: display)
-        }
-        for outcome in read {
-            switch outcome {
-            case .success(let source): result.sources.append(source)
-            case .failure(let failure): result.diagnostics.append(failure.diagnostic)
-            }
-        }
-        result.pending = []
-        result.sources.sort { $0.relativePath < $1.relativePath }
-        result.assets.sort { $0.outputPath < $1.outputPath }
+        result.markdown.sort { $0.relativePath < $1.relativePath }
+        result.assets.sort { $0.file.outputPath < $1.file.outputPath }
         return result
     }
 
+    /// Reads Markdown files on all cores, in order; each unreadable, binary or
+    /// non-UTF-8 file is a finding instead.
+    static func read(_ candidates: [Candidate], display: DisplayPath) -> (sources: [SourceFile], diagnostics: [Diagnostic]) {
+        var sources: [SourceFile] = []
+        var diagnostics: [Diagnostic] = []
+        for outcome in ConcurrentMap.map(candidates, { read($0.url, relativePath: $0.relativePath, display: display) }) {
+            switch outcome {
+            case .success(let source): sources.append(source)
+            case .failure(let failure): diagnostics.append(failure.diagnostic)
+            }
+        }
+        return (sources, diagnostics)
+    }
+
+    /// Walks and reads everything: for commands that need the whole site once.
+    func scanAndRead() -> (sources: [SourceFile], assets: [StaticFile], diagnostics: [Diagnostic]) {
+        let result = scan()
+        let (sources, problems) = Self.read(result.markdown, display: display)
+        return (sources, result.assets.map(\.file), result.diagnostics + problems)
+    }
+
     private func walk(folder: URL, relative: String, rootReal: String, visited: inout Set<String>, into result: inout Result) {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        } catch {
-            result.diagnostics.append(.error("file.unreadable", "the folder cannot be read: \(Self.reason(error))",
+        guard let directory = opendir(folder.path) else {
+            result.diagnostics.append(.error("file.unreadable", "the folder cannot be read: \(String(cString: strerror(errno)).lowercased())",
                                              at: SourceLocation(file: display(folder)), help: "check its permissions"))
             return
         }
-        for name in names where !name.hasPrefix(".") {
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if !name.hasPrefix(".") { names.append(name) }
+        }
+        closedir(directory)
+        for name in names.sorted() {
             let url = folder.appendingPathComponent(name)
             let relativePath = relative.isEmpty ? name : relative + "/" + name
             let location = SourceLocation(file: display(url))
-            var isSymlink = false
-            if let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-                attributes[.type] as? FileAttributeType == .typeSymbolicLink {
-                isSymlink = true
+            var info = stat()
+            guard lstat(url.path, &info) == 0 else { continue }
+            let isSymlink = (info.st_mode & S_IFMT) == S_IFLNK
+            if isSymlink {
+                guard let real = Self.realPath(url.path) else {
+                    let loop = errno == ELOOP
+                    result.diagnostics.append(.error(
+                        loop ? "file.symlink-loop" : "file.broken-symlink",
+                        loop ? "the symlink loops back on itself" : "the symlink points to nothing",
+                        at: location, help: "remove the symlink or point it at a file inside the content folder"))
+                    continue
+                }
+                if real != rootReal, !real.hasPrefix(rootReal + "/") {
+                    result.diagnostics.append(.error("file.symlink-outside", "the symlink points outside the content folder, to \(real)",
+                                                     at: location, help: "copy the file into the content folder instead"))
+                    continue
+                }
+                guard stat(url.path, &info) == 0 else { continue }
             }
-            guard let real = Self.realPath(url.path) else {
-                let loop = errno == ELOOP
-                result.diagnostics.append(.error(
-                    loop ? "file.symlink-loop" : "file.broken-symlink",
-                    loop ? "the symlink loops back on itself" : "the symlink points to nothing",
-                    at: location, help: "remove the symlink or point it at a file inside the content folder"))
-                continue
-            }
-            if isSymlink, real != rootReal, !real.hasPrefix(rootReal + "/") {
-                result.diagnostics.append(.error("file.symlink-outside", "the symlink points outside the content folder, to \(real)",
-                                                 at: location, help: "copy the file into the content folder instead"))
-                continue
-            }
-            var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
-            if isFolder.boolValue {
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                let real = isSymlink ? (Self.realPath(url.path) ?? url.path) : rootReal + "/" + relativePath
                 guard visited.insert(real).inserted else {
                     result.diagnostics.append(.error("file.symlink-loop", "the symlink leads back to a folder already read, which would loop",
                                                      at: location, help: "remove the symlink"))
@@ -107,7 +150,7 @@ struct ContentScanner {
             } else if relative.isEmpty, settingsFiles.contains(name) {
                 continue
             } else if name.hasSuffix(".md") {
-                result.pending.append((url, relativePath))
+                result.markdown.append(Candidate(url: url, relativePath: relativePath, stamp: FileStamp(info)))
             } else {
                 classifyStray(url, location: location, into: &result)
             }
@@ -124,13 +167,13 @@ struct ContentScanner {
                                                  at: SourceLocation(file: display(url)), help: "copy the file into the content folder instead"))
                 continue
             }
-            var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
-            if isFolder.boolValue {
+            var info = stat()
+            guard stat(url.path, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
                 guard visited.insert(real).inserted else { continue }
                 collectAssets(folder: url, relative: relative + "/" + name, rootReal: rootReal, visited: &visited, into: &result)
             } else if FileManager.default.isReadableFile(atPath: url.path) {
-                result.assets.append(StaticFile(source: url, outputPath: relative + "/" + name))
+                result.assets.append((StaticFile(source: url, outputPath: relative + "/" + name), FileStamp(info)))
             } else {
                 result.diagnostics.append(.error("file.unreadable", "the asset cannot be read (permission denied)",
                                                  at: SourceLocation(file: display(url)), help: "check its permissions"))
@@ -138,16 +181,11 @@ struct ContentScanner {
         }
     }
 
-    struct PendingFile: Sendable {
-        var url: URL
-        var relativePath: String
-    }
-
     struct ReadFailure: Error {
         var diagnostic: Diagnostic
     }
 
-    private static func read(_ url: URL, relativePath: String, display: DisplayPath) -> Swift.Result<SourceFile, ReadFailure> {
+    static func read(_ url: URL, relativePath: String, display: DisplayPath) -> Swift.Result<SourceFile, ReadFailure> {
         let file = display(url)
         let data: Data
         do {
@@ -163,7 +201,8 @@ struct ContentScanner {
         }
         var text = String(decoding: data, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return .success(SourceFile(url: url, relativePath: relativePath, displayPath: file, text: text))
+        return .success(SourceFile(url: url, relativePath: relativePath, displayPath: file, text: text,
+                                   digest: data.withUnsafeBytes { Digest.of(bytes: $0) }))
     }
 
     /// A file that is neither Markdown nor under `assets/`: a binary one is an

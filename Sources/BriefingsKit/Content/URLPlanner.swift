@@ -2,12 +2,35 @@ import Foundation
 import Markdown
 
 /// A page whose front matter has been read but whose URL is not yet decided.
-struct PageDraft {
+/// Everything in it can be kept in the build cache, so that a file that did
+/// not change need not be parsed again.
+struct PageDraft: Sendable {
     var page: Page
-    var slug: YAMLNode?
-    var url: YAMLNode?
+    var slug: PlanOverride?
+    var url: PlanOverride?
     var isIndex: Bool
     var folder: String
+}
+
+/// A `slug:` or `url:` as written, with what the planner needs to judge it.
+struct PlanOverride: Sendable {
+    /// Nil when the value was not text.
+    var string: String?
+    /// "the string 'x'", "a list": for messages.
+    var described: String
+    var location: SourceLocation
+
+    init(_ node: YAMLNode) {
+        string = node.string
+        described = node.described
+        location = node.location
+    }
+
+    init(string: String?, described: String, location: SourceLocation) {
+        self.string = string
+        self.described = described
+        self.location = location
+    }
 }
 
 /// Decides every page's URL and cross-reference id, and refuses any that is

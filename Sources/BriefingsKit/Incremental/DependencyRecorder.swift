@@ -49,6 +49,7 @@ enum DependencyName {
     static func citations(_ reference: String) -> String { "citations:" + reference }
     static func related(_ reference: String) -> String { "related:" + reference }
     static func body(_ reference: String) -> String { "body:" + reference }
+    static func template(_ name: String) -> String { "template:" + name }
     static let matrix = "matrix"
     static let everyPage = "pages"
 }

@@ -21,6 +21,24 @@ public struct LinkGraph: Sendable {
         self.incoming = incoming.mapValues { $0.sorted() }
     }
 
+    /// From each page's outgoing page links, by reference.
+    init(outgoing: [(from: String, to: [String])]) {
+        var incoming: [String: Set<String>] = [:]
+        for (source, targets) in outgoing {
+            for target in targets where target != source { incoming[target, default: []].insert(source) }
+        }
+        self.incoming = incoming.mapValues { $0.sorted() }
+    }
+
+    /// The references a page's links point to (other pages only), for the cache.
+    static func targets(of links: [ResolvedLink], from source: String) -> [String] {
+        var seen: Set<String> = []
+        return links.compactMap { link in
+            guard case .page(let target, _) = link.target, target != source, seen.insert(target).inserted else { return nil }
+            return target
+        }
+    }
+
     /// The pages that link to this one, by reference, in a stable order.
     public func citations(of reference: String) -> [String] {
         DependencyRecorder.key(DependencyName.citations(reference))

@@ -64,16 +64,36 @@ public struct OutputFolder: Sendable {
         return nil
     }
 
-    /// Starts a build: a fresh staging folder beside the target.
+    /// The previous site, kept beside the output folder after each swap so the
+    /// next build only has to change what changed: `.Output.spare`.
+    public var spare: URL {
+        target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).spare")
+    }
+
+    /// Starts a build. When the spare holds a known earlier site (its manifest
+    /// says what is in it), the build updates the spare; otherwise it starts an
+    /// empty staging folder beside the target. Either way nothing touches the
+    /// published folder until `publish`.
     public func beginStaging() throws -> StagingFolder {
         let parent = target.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         removeStaleStaging(in: parent)
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: spare.appendingPathComponent(Self.markerName).path) {
+            if let manifest = Manifest.read(from: spare) {
+                // From here until the new manifest is written, the spare's contents
+                // are not what any manifest says: a build that stops now leaves it
+                // to be thrown away.
+                try fileManager.removeItem(at: spare.appendingPathComponent(Self.manifestName))
+                return StagingFolder(url: spare, target: target, spare: spare, existing: manifest)
+            }
+            try fileManager.removeItem(at: spare)
+        }
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).staging-\(getpid())")
-        if FileManager.default.fileExists(atPath: staging.path) { try FileManager.default.removeItem(at: staging) }
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+        if fileManager.fileExists(atPath: staging.path) { try fileManager.removeItem(at: staging) }
+        try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
         try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
-        return StagingFolder(url: staging, target: target)
+        return StagingFolder(url: staging, target: target, spare: spare, existing: Manifest())
     }
 
     /// Staging folders left by builds that were killed: ours (they hold the marker,

@@ -1,46 +1,77 @@
 import CFileSystem
 import Foundation
 
-/// Where a build writes the site before it is published. Nothing here touches
-/// the published folder until `publish`, which swaps the two in one step.
+/// Where a build assembles the site before it is published: either a fresh
+/// folder, or the spare (the site as it was two builds ago), brought up to
+/// date by writing only the files that differ. Nothing here touches the
+/// published folder until `publish`, which swaps the two in one step; the old
+/// site then becomes the spare for the next build.
 public final class StagingFolder: @unchecked Sendable {
     public let url: URL
     let target: URL
-    /// Relative paths of every file written, for the manifest. Guarded by `lock`
-    /// because pages are written from several tasks at once.
-    private var written: Set<String> = []
+    let spare: URL
+    /// What the folder held when the build began.
+    private let existing: Manifest
+    /// What it will hold. Guarded by `lock`: pages are written from several tasks.
+    private var entries: [String: Manifest.Entry] = [:]
     private let lock = NSLock()
     private var createdFolders: Set<String> = [""]
 
-    init(url: URL, target: URL) {
+    init(url: URL, target: URL, spare: URL, existing: Manifest) {
         self.url = url
         self.target = target
+        self.spare = spare
+        self.existing = existing
     }
 
-    public var writtenPaths: [String] { lock.withLock { written.sorted() } }
+    /// Every path the new site will hold, so far.
+    public var writtenPaths: [String] { lock.withLock { entries.filter(\.value.ours).keys.sorted() } }
 
-    /// Writes one file of the site. `relativePath` uses `/` and never climbs out
-    /// (URLs were checked when planned).
+    /// The digests of Briefings' files in the new site.
+    var ourDigests: [String: UInt64] { lock.withLock { entries.filter(\.value.ours).mapValues(\.digest) } }
+
+    /// Writes one file of the site, unless the folder already holds these bytes.
+    /// `relativePath` uses `/` and never climbs out (URLs were checked when planned).
     public func write(_ data: Data, to relativePath: String) throws {
-        try makeParent(of: relativePath)
-        try data.withUnsafeBytes { try FileTree.write($0, to: url.path + "/" + relativePath) }
-        lock.withLock { _ = written.insert(relativePath) }
+        try data.withUnsafeBytes { try write(bytes: $0, to: relativePath) }
     }
 
     public func write(_ text: String, to relativePath: String) throws {
-        try makeParent(of: relativePath)
         var text = text
-        try text.withUTF8 { try FileTree.write(UnsafeRawBufferPointer($0), to: url.path + "/" + relativePath) }
-        lock.withLock { _ = written.insert(relativePath) }
+        try text.withUTF8 { try write(bytes: UnsafeRawBufferPointer($0), to: relativePath) }
     }
 
-    /// Copies a static file, hard-linking when it can (same bytes, no copy).
+    private func write(bytes: UnsafeRawBufferPointer, to relativePath: String) throws {
+        let digest = Digest.of(bytes: bytes)
+        if existing.entries[relativePath] != Manifest.Entry(digest: digest, ours: true) {
+            try makeParent(of: relativePath)
+            let path = url.path + "/" + relativePath
+            // Never write through a file: it may be a hard link into the published site.
+            unlink(path)
+            try FileTree.write(bytes, to: path)
+        }
+        lock.withLock { entries[relativePath] = Manifest.Entry(digest: digest, ours: true) }
+    }
+
+    /// Copies a static file.
     public func copy(_ source: URL, to relativePath: String) throws {
-        let destination = url.appendingPathComponent(relativePath)
-        try makeParent(of: relativePath)
-        if FileManager.default.fileExists(atPath: destination.path) { try FileManager.default.removeItem(at: destination) }
-        try FileManager.default.copyItem(at: source, to: destination)
-        lock.withLock { _ = written.insert(relativePath) }
+        let data = try Data(contentsOf: source)
+        try write(data, to: relativePath)
+    }
+
+    /// A file this build did not make again, whose bytes are in the published
+    /// site with this digest: brought into the new site from there, if the
+    /// folder does not already hold those bytes.
+    func keep(_ relativePath: String, digest: UInt64) throws {
+        if existing.entries[relativePath] != Manifest.Entry(digest: digest, ours: true) {
+            try makeParent(of: relativePath)
+            let path = url.path + "/" + relativePath
+            unlink(path)
+            if link(target.path + "/" + relativePath, path) != 0 {
+                try FileManager.default.copyItem(atPath: target.path + "/" + relativePath, toPath: path)
+            }
+        }
+        lock.withLock { entries[relativePath] = Manifest.Entry(digest: digest, ours: true) }
     }
 
     private func makeParent(of relativePath: String) throws {
@@ -51,21 +82,26 @@ public final class StagingFolder: @unchecked Sendable {
         lock.withLock { _ = createdFolders.insert(folder) }
     }
 
-    /// Publishes the staged site: keeps every file in the old folder that
-    /// Briefings did not write, then swaps the folders atomically and removes the
-    /// old site. Throws, leaving the published folder untouched, when a file
-    /// Briefings did not write is in the way and `force` is off.
+    /// Publishes the staged site: carries over every file of the published
+    /// folder that Briefings did not write, removes what the new site no longer
+    /// has, then swaps the folders atomically; the old site becomes the spare.
+    /// Throws, leaving the published folder untouched, when a file Briefings did
+    /// not write is in the way and `force` is off.
     public func publish(force: Bool) throws {
-        let paths = writtenPaths
-        try Data((paths.joined(separator: "\n") + "\n").utf8).write(to: url.appendingPathComponent(OutputFolder.manifestName))
         let fileManager = FileManager.default
+        try carryOverForeignFiles(force: force)
+        removeStale()
+        let manifest = Manifest(entries: lock.withLock { entries })
+        try manifest.write(to: url)
         guard fileManager.fileExists(atPath: target.path) else {
             try fileManager.moveItem(at: url, to: target)
             return
         }
-        try carryOverForeignFiles(generated: Set(paths), force: force)
         if briefings_exchange_paths(url.path, target.path) == 0 {
-            try? fileManager.removeItem(at: url)
+            if url != spare {
+                try? fileManager.removeItem(at: spare)
+                try? fileManager.moveItem(at: url, to: spare)
+            }
             return
         }
         // No atomic exchange here (not Linux, or the file system lacks it): two
@@ -78,38 +114,61 @@ public final class StagingFolder: @unchecked Sendable {
             try? fileManager.moveItem(at: previous, to: target)
             throw error
         }
-        try? fileManager.removeItem(at: previous)
+        try? fileManager.removeItem(at: spare)
+        try? fileManager.moveItem(at: previous, to: spare)
     }
 
-    /// Links every file of the current folder that Briefings did not write into
-    /// the staging folder, so the swap keeps it.
-    private func carryOverForeignFiles(generated: Set<String>, force: Bool) throws {
-        let manifest = target.appendingPathComponent(OutputFolder.manifestName)
-        let ours: Set<String> = (try? String(contentsOf: manifest, encoding: .utf8))
-            .map { Set($0.split(separator: "\n").map(String.init)) } ?? []
+    /// Links every file of the published folder that Briefings did not write
+    /// into the new site, so the swap keeps it.
+    private func carryOverForeignFiles(force: Bool) throws {
+        guard FileManager.default.fileExists(atPath: target.path) else { return }
+        let published = Manifest.read(from: target) ?? Manifest()
+        let ours = published.ourPaths
+        let generated = lock.withLock { Set(entries.keys) }
         var conflicts: [String] = []
         for relative in FileTree.files(under: target.path).sorted() {
-            let item = target.appendingPathComponent(relative)
             if relative == OutputFolder.markerName || relative == OutputFolder.manifestName || ours.contains(relative) { continue }
             if generated.contains(relative) {
-                if force { continue }
-                conflicts.append(relative)
+                if !force { conflicts.append(relative) }
                 continue
             }
-            let destination = url.appendingPathComponent(relative)
-            try makeParent(of: relative)
-            if link(item.path, destination.path) != 0 {
-                try FileManager.default.copyItem(at: item, to: destination)
+            let source = target.path + "/" + relative
+            let destination = url.path + "/" + relative
+            var sourceInfo = stat(), destinationInfo = stat()
+            let same = lstat(source, &sourceInfo) == 0 && lstat(destination, &destinationInfo) == 0
+                && sourceInfo.st_ino == destinationInfo.st_ino && sourceInfo.st_dev == destinationInfo.st_dev
+            if !same {
+                try makeParent(of: relative)
+                unlink(destination)
+                if link(source, destination) != 0 { try FileManager.default.copyItem(atPath: source, toPath: destination) }
             }
+            lock.withLock { entries[relative] = Manifest.Entry(digest: 0, ours: false) }
         }
-        if !conflicts.isEmpty {
-            throw PublishConflict(paths: conflicts.sorted())
+        if !conflicts.isEmpty { throw PublishConflict(paths: conflicts) }
+    }
+
+    /// Files the folder held that the new site does not: ours that are gone,
+    /// and others' files that are no longer in the published folder.
+    private func removeStale() {
+        let keep = lock.withLock { Set(entries.keys) }
+        var folders: Set<String> = []
+        for path in existing.entries.keys where !keep.contains(path) {
+            unlink(url.path + "/" + path)
+            folders.insert((path as NSString).deletingLastPathComponent)
+        }
+        // Folders left empty go too, deepest first; rmdir refuses non-empty ones.
+        for folder in folders.sorted(by: { $0.count > $1.count }) where !folder.isEmpty {
+            var current = folder
+            while !current.isEmpty, rmdir(url.path + "/" + current) == 0 {
+                current = (current as NSString).deletingLastPathComponent
+            }
         }
     }
 
-    /// Removes the staging folder after a failed build.
+    /// Abandons the build: a fresh folder is removed; the spare, already changed,
+    /// stays without a manifest and so is thrown away by the next build.
     public func discard() {
-        try? FileManager.default.removeItem(at: url)
+        if url != spare { try? FileManager.default.removeItem(at: url) }
     }
 }
 

@@ -22,7 +22,8 @@ public struct TemplateSet: Sendable {
 
     /// Renders a template; nil if there is no such template.
     func render(_ name: String, _ context: [String: Any]) -> String? {
-        library.render(context, withTemplate: name)
+        DependencyRecorder.key(DependencyName.template(name))
+        return library.render(context, withTemplate: name)
     }
 
     static func load(from folder: URL, display: DisplayPath) -> (TemplateSet?, [Diagnostic]) {

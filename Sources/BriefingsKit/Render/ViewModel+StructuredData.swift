@@ -64,13 +64,65 @@ extension ViewModel {
     /// JSON with sorted keys (the same bytes every build) that is safe inside
     /// `<script>`: `<`, `>` and `&` only occur in strings, where `\u003c` and
     /// friends mean the same, so no `</script>` can end the element early.
+    /// Written by hand: Foundation's serialiser, sorting `AnyHashable` keys,
+    /// cost more than laying out the rest of the page.
     static func serialise(_ values: [String: Any]) -> String? {
-        guard JSONSerialization.isValidJSONObject(values),
-            let data = try? JSONSerialization.data(withJSONObject: values, options: [.sortedKeys, .withoutEscapingSlashes])
-        else { return nil }
-        return String(decoding: data, as: UTF8.self)
-            .replacingOccurrences(of: "<", with: "\\u003c")
-            .replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
+        var output = ""
+        output.reserveCapacity(512)
+        return write(values, into: &output) ? output : nil
+    }
+
+    private static func write(_ value: Any, into output: inout String) -> Bool {
+        switch value {
+        case let text as String:
+            writeString(text, into: &output)
+        case let flag as Bool:
+            output += flag ? "true" : "false"
+        case let number as Int:
+            output += String(number)
+        case let object as [String: Any]:
+            output += "{"
+            for (position, key) in object.keys.sorted().enumerated() {
+                if position > 0 { output += "," }
+                writeString(key, into: &output)
+                output += ":"
+                guard let member = object[key], write(member, into: &output) else { return false }
+            }
+            output += "}"
+        case let array as [Any]:
+            output += "["
+            for (position, element) in array.enumerated() {
+                if position > 0 { output += "," }
+                guard write(element, into: &output) else { return false }
+            }
+            output += "]"
+        default:
+            return false
+        }
+        return true
+    }
+
+    private static func writeString(_ text: String, into output: inout String) {
+        output += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "<": output += "\\u003c"
+            case ">": output += "\\u003e"
+            case "&": output += "\\u0026"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    let hex = String(scalar.value, radix: 16)
+                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        output += "\""
     }
 }

@@ -82,7 +82,7 @@ enum ViewModel {
 
     /// A list for templates: `{"items": […], "count": n}`, or nil when empty, so
     /// `{{#name}}<ul>{{#items}}…{{/items}}</ul>{{/name}}` shows nothing for none.
-    static func list(_ items: [[String: Any]]) -> [String: Any]? {
+    static func list(_ items: [Any]) -> [String: Any]? {
         items.isEmpty ? nil : ["items": items, "count": items.count]
     }
 
@@ -186,17 +186,8 @@ enum ViewModel {
     }
 
     /// A page as an entry in a list.
-    static func item(_ page: Page, site: SiteIndex) -> [String: Any] {
-        var values: [String: Any] = [
-            "title": page.title, "summary": page.summary, "url": site.config.link(page.url),
-            "label": page.displayLabel, "kind": page.kind.rawValue,
-        ]
-        if let organisation = page.organisation, organisation != page.title { values["organisation"] = organisation }
-        if let place = page.place { values["place"] = place }
-        if let published = page.published { values["published"] = ["iso": published.iso, "long": published.long] }
-        let terms = termGroups(for: page, site: site)
-        if !terms.isEmpty { values["terms"] = terms }
-        return values
+    static func item(_ page: Page, site: SiteIndex) -> PageItem {
+        PageItem(page: page, site: site)
     }
 
     /// Home, then each ancestor that is a page, ending with the page itself

@@ -1,0 +1,270 @@
+import Foundation
+
+/// One build (or check), reusing what the previous build learnt: it reads and
+/// parses only the files that changed, renders only the pages whose inputs
+/// changed, and writes only the files whose bytes changed. With no previous
+/// state every page is rendered; it is the same code either way, so an
+/// incremental build gives the same bytes as a clean one.
+///
+/// The phases, each timed: settings → read → front matter → index → markdown →
+/// templates → links → write.
+final class BuildSession {
+    let options: BuildOptions
+    let mode: SiteBuilder.Mode
+    private(set) var previous: BuildState?
+    /// What this build learnt, once it succeeded: the next build's `previous`.
+    private(set) var state: BuildState?
+
+    private var clock = PhaseClock()
+    private var diagnostics: [Diagnostic] = []
+    private var report = BuildReport(diagnostics: [], pages: 0, files: 0, timings: [], published: false)
+
+    init(options: BuildOptions, mode: SiteBuilder.Mode, previous: BuildState?) {
+        self.options = options
+        self.mode = mode
+        self.previous = previous
+    }
+
+    private var publishing: Bool {
+        if case .build = mode { return true }
+        return false
+    }
+
+    private func finish(published: Bool) -> BuildReport {
+        report.diagnostics = diagnostics.sortedForReport()
+        report.timings = clock.timings
+        report.published = published
+        return report
+    }
+
+    private func stops() -> Bool { SiteBuilder.stops(diagnostics, options) }
+
+    func run() async -> BuildReport {
+        let output = OutputFolder(target: options.outputFolder)
+        if publishing, let refusal = output.refusal(protecting: [options.contentFolder, options.templatesFolder], force: options.force) {
+            diagnostics.append(refusal)
+            return finish(published: false)
+        }
+        // Settings.
+        let (loadedSettings, settingProblems) = SiteSettings.load(options)
+        diagnostics += settingProblems
+        guard let settings = loadedSettings else { return finish(published: false) }
+        report.basePath = settings.config.basePath
+        if previous?.settingsDigest != settings.digest || !outputIsAsLeft(output) { previous = nil }
+        clock.lap("settings")
+
+        // Read: walk the content folder, read only files whose stamp changed.
+        let display = DisplayPath()
+        let scan = ContentScanner(root: options.contentFolder, display: display).scan()
+        diagnostics += scan.diagnostics
+        let changed = scan.markdown.filter { previous?.sources[$0.relativePath]?.stamp != $0.stamp }
+        let (fresh, readProblems) = ContentScanner.read(changed, display: display)
+        diagnostics += readProblems
+        clock.lap("read")
+
+        // Front matter: parse what changed, reuse the rest.
+        let parser = ContentParser(taxonomies: settings.taxonomies, includeDrafts: options.includeDrafts)
+        var parsed = parse(scan: scan, fresh: fresh, parser: parser)
+        let planned = parser.plan(parsed.drafts)
+        diagnostics += planned.diagnostics
+        clock.lap("front matter")
+
+        // Index: the pages the build makes, and every lookup.
+        var pages = planned.pages
+        loadBodiesOthersEmbed(&pages, sources: &parsed.bodies)
+        let generated = GeneratedPages.make(for: pages, config: settings.config, taxonomies: settings.taxonomies,
+                                            templatesFolder: display(options.templatesFolder))
+        let all = pages + generated
+        let reported = Set(URLPlanner.conflicts(in: pages))
+        diagnostics += URLPlanner.conflicts(in: all).filter { !reported.contains($0) }
+        diagnostics += SiteLoader.missingTemplates(for: all, templates: settings.templates)
+        guard !stops() else { return finish(published: false) }
+        let index = SiteIndex(config: settings.config, taxonomies: settings.taxonomies, pages: all)
+        let evidence = EvidenceIndex(site: index)
+        let site = LoadedSite(index: index, templates: settings.templates, assets: scan.assets.map(\.file), evidence: evidence)
+        clock.lap("index")
+
+        var render = RenderPlan(site: site, settings: settings, previous: previous, parsed: parsed, scan: scan,
+                                contentFolder: options.contentFolder)
+        do {
+            // Markdown, then templates, for every page whose inputs changed.
+            try await render.renderBodiesAndWaves()
+            clock.lap("markdown")
+            diagnostics += render.bodyDiagnostics
+            guard !stops() else { return finish(published: false) }
+            var staging: StagingFolder?
+            if publishing {
+                do {
+                    staging = try output.beginStaging()
+                } catch {
+                    diagnostics.append(.error("output.write", "cannot write beside the output folder: \(ContentScanner.reason(error))",
+                                              at: SourceLocation(file: display(options.outputFolder)),
+                                              help: "check that the folder's parent exists and is writable"))
+                    return finish(published: false)
+                }
+            }
+            do {
+                try await render.renderPages(into: staging)
+                report.slowestPages = render.slowest
+                clock.lap("templates")
+                diagnostics += render.pageDiagnostics
+
+                // Links: every rendered page, and any page whose targets changed.
+                let (linkProblems, external) = render.verifyLinks(collectExternal: wantsExternal)
+                diagnostics += linkProblems
+                if case .check(let externalOptions?) = mode {
+                    let (summary, problems) = await ExternalLinkChecker(options: externalOptions).check(external.locations)
+                    diagnostics += problems
+                    report.external = summary
+                }
+                diagnostics += render.carriedDiagnostics
+                report.pages = index.pages.count
+                report.files = render.fileCount
+                clock.lap("links")
+
+                guard let staging else { return finish(published: false) }
+                guard !stops() else {
+                    staging.discard()
+                    return finish(published: false)
+                }
+                // Write: extras, assets and the search index, then the swap.
+                try render.writeRest(into: staging)
+                let searchProblems = try render.buildSearchIndex(into: staging, options: options)
+                diagnostics += searchProblems
+                guard !stops() else {
+                    staging.discard()
+                    return finish(published: false)
+                }
+                try staging.publish(force: options.force)
+                state = render.newState(settingsDigest: settings.digest, outputStamp: FileStamp.of(output.target.appendingPathComponent(OutputFolder.manifestName).path))
+            } catch {
+                staging?.discard()
+                throw error
+            }
+        } catch let conflict as PublishConflict {
+            let shown = conflict.paths.prefix(5).joined(separator: ", ") + (conflict.paths.count > 5 ? ", …" : "")
+            diagnostics.append(.error("output.foreign", "the output folder has files Briefings did not write but would replace: \(shown)",
+                                      at: SourceLocation(file: display(options.outputFolder)),
+                                      help: "move them away, or pass --force to replace them"))
+            return finish(published: false)
+        } catch {
+            diagnostics.append(.error("output.write", "writing the site failed: \(ContentScanner.reason(error))",
+                                      at: SourceLocation(file: display(options.outputFolder)),
+                                      help: "check that the output folder and its parent can be written"))
+            return finish(published: false)
+        }
+        clock.lap("write")
+        report.pagesRendered = render.renderedCount
+        return finish(published: true)
+    }
+
+    private var wantsExternal: Bool {
+        if case .check(let external) = mode { return external != nil }
+        return false
+    }
+
+    /// The previous state assumes the published folder is as it left it; if its
+    /// manifest changed since, nothing is assumed.
+    private func outputIsAsLeft(_ output: OutputFolder) -> Bool {
+        guard let previous else { return true }
+        guard publishing else { return true }
+        return previous.outputStamp == FileStamp.of(output.target.appendingPathComponent(OutputFolder.manifestName).path)
+    }
+
+    struct Parsed {
+        var drafts: [PageDraft]
+        /// Source path → state to keep for the next build.
+        var sources: [String: BuildState.CachedSource]
+        /// Source path → the Markdown body, for the files read this build.
+        var bodies: [String: (body: String, firstLine: Int)]
+        var documentFolders: Set<String>
+    }
+
+    /// Parses the files read this build and reuses the rest. If the set of
+    /// document folders changed, a file's kind may have changed too, so every
+    /// file is parsed.
+    private func parse(scan: ContentScanner.Result, fresh: [SourceFile], parser: ContentParser) -> Parsed {
+        let display = DisplayPath()
+        var headers: [String: ContentParser.Header] = [:]
+        var parsed = Parsed(drafts: [], sources: [:], bodies: [:], documentFolders: [])
+        var freshByPath: [String: SourceFile] = [:]
+        for source in fresh { freshByPath[source.relativePath] = source }
+        func readHeaders(_ sources: [SourceFile]) {
+            for (source, outcome) in zip(sources, ConcurrentMap.map(sources, { parser.readHeader($0) })) {
+                switch outcome {
+                case .success(let header):
+                    headers[source.relativePath] = header
+                    parsed.bodies[source.relativePath] = (header.body, header.bodyFirstLine)
+                case .failure(let failure): diagnostics += failure.diagnostics
+                }
+            }
+        }
+        readHeaders(fresh)
+        var kinds: [(String, PageKind?)] = []
+        for candidate in scan.markdown {
+            if let header = headers[candidate.relativePath] {
+                kinds.append((candidate.relativePath, header.declaredKind?.0))
+            } else if let cached = previous?.sources[candidate.relativePath], freshByPath[candidate.relativePath] == nil {
+                kinds.append((candidate.relativePath, cached.declaredKind))
+            }
+        }
+        var documentFolders = ContentParser.documentFolders(kinds)
+        if let previous, Set(previous.documentFolders) != documentFolders {
+            // Kinds of unchanged files may have changed: read and parse them all.
+            let rest = scan.markdown.filter { freshByPath[$0.relativePath] == nil }
+            let (sources, problems) = ContentScanner.read(rest, display: display)
+            diagnostics += problems
+            for source in sources { freshByPath[source.relativePath] = source }
+            readHeaders(sources)
+            documentFolders = ContentParser.documentFolders(scan.markdown.compactMap { candidate in
+                headers[candidate.relativePath].map { (candidate.relativePath, $0.declaredKind?.0) }
+            })
+            self.previous?.sources = [:]
+        }
+        parsed.documentFolders = documentFolders
+        let folders = documentFolders
+        let freshHeaders = scan.markdown.compactMap { headers[$0.relativePath] }
+        var freshDrafts: [String: (PageDraft?, [Diagnostic])] = [:]
+        for (header, outcome) in zip(freshHeaders, ConcurrentMap.map(freshHeaders, { parser.readPage($0, documentFolders: folders) })) {
+            freshDrafts[header.source.relativePath] = outcome
+        }
+        for candidate in scan.markdown {
+            let path = candidate.relativePath
+            if let source = freshByPath[path] {
+                guard let (draft, found) = freshDrafts[path] else { continue }
+                diagnostics += found
+                if let draft { parsed.drafts.append(draft) }
+                parsed.sources[path] = BuildState.CachedSource(
+                    stamp: candidate.stamp, digest: source.digest, declaredKind: headers[path]?.declaredKind?.0, draft: draft,
+                    diagnostics: found)
+            } else if let cached = previous?.sources[path] {
+                diagnostics += cached.diagnostics
+                if let draft = cached.draft { parsed.drafts.append(draft) }
+                parsed.sources[path] = cached
+            }
+        }
+        return parsed
+    }
+
+    /// Documents and chapters are embedded in the whole-document page, which is
+    /// made before rendering: their bodies must be at hand even if unchanged.
+    private func loadBodiesOthersEmbed(_ pages: inout [Page], sources bodies: inout [String: (body: String, firstLine: Int)]) {
+        for index in pages.indices where pages[index].kind == .document || pages[index].kind == .chapter {
+            let path = pages[index].sourcePath
+            if bodies[path] == nil, let loaded = Self.body(of: path, in: options.contentFolder) { bodies[path] = loaded }
+            if let loaded = bodies[path] {
+                pages[index].body = loaded.body
+                pages[index].bodyFirstLine = loaded.firstLine
+            }
+        }
+    }
+
+    /// A source file's Markdown body, read again.
+    static func body(of relativePath: String, in contentFolder: URL) -> (body: String, firstLine: Int)? {
+        guard let data = FileManager.default.contents(atPath: contentFolder.appendingPathComponent(relativePath).path) else { return nil }
+        var text = String(decoding: data, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if case .found(_, let body, let line) = FrontMatter.split(text) { return (body, line) }
+        return (text, 1)
+    }
+}

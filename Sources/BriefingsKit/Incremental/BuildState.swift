@@ -1,0 +1,239 @@
+import Foundation
+
+/// What one build learnt that the next can reuse, kept in `.briefings-cache/`
+/// beside the content: each source file's stamp, digest and parsed front matter,
+/// and for each page what it was rendered from (its dependencies and their
+/// digests), what it links to, its anchors and the digest of what was written.
+struct BuildState: Sendable {
+    /// Bumped whenever the format or the meaning of a digest changes.
+    static let formatVersion = 3
+
+    struct CachedSource: Sendable {
+        var stamp: FileStamp
+        var digest: UInt64
+        var declaredKind: PageKind?
+        var draft: PageDraft?
+        var diagnostics: [Diagnostic]
+    }
+
+    struct PageRecord: Sendable {
+        var contentDigest: UInt64
+        var cardDigest: UInt64
+        var template: String
+        var templateDigest: UInt64
+        /// Dependency name → its digest when the page was rendered.
+        var dependencies: [(name: String, digest: UInt64)]
+        /// References of the pages its Markdown links to, for "Cited in".
+        var outgoing: [String]
+        /// The ids on the page, for anchor checks of links to it.
+        var ids: [String]
+        var outputPath: String
+        var outputDigest: UInt64
+        /// Findings about the page (warnings: a build with errors is not kept).
+        var diagnostics: [Diagnostic]
+    }
+
+    struct CachedAsset: Sendable {
+        var stamp: FileStamp
+        var digest: UInt64
+    }
+
+    var settingsDigest: UInt64
+    var documentFolders: [String]
+    var sources: [String: CachedSource]
+    var records: [String: PageRecord]
+    var assets: [String: CachedAsset]
+    /// Digest of everything the extra files (sitemap, feed, index.json) are made
+    /// from, and the files it gave.
+    var extrasDigest: UInt64
+    var extras: [String: UInt64]
+    /// Digest of every page's output, and the search index files made from it.
+    var searchDigest: UInt64
+    var searchFiles: [String: UInt64]
+    /// The published folder's manifest when this state was saved: if it differs
+    /// now, the folder was changed by something else and nothing is assumed.
+    var outputStamp: FileStamp?
+}
+
+extension BuildState {
+    func encoded() -> Data {
+        var writer = BinaryWriter()
+        writer.write(Self.formatVersion)
+        writer.write(settingsDigest)
+        writer.write(documentFolders)
+        writer.write(sources.keys.sorted()) { writer, path in
+            guard let source = sources[path] else { return }
+            writer.write(path)
+            source.stamp.encode(to: &writer)
+            writer.write(source.digest)
+            writer.write(source.declaredKind?.rawValue)
+            writer.write(source.draft != nil)
+            source.draft?.encode(to: &writer)
+            writer.write(source.diagnostics) { $1.encode(to: &$0) }
+        }
+        writer.write(records.keys.sorted()) { writer, reference in
+            guard let record = records[reference] else { return }
+            writer.write(reference)
+            writer.write(record.contentDigest)
+            writer.write(record.cardDigest)
+            writer.write(record.template)
+            writer.write(record.templateDigest)
+            writer.write(record.dependencies) { writer, dependency in
+                writer.write(dependency.name)
+                writer.write(dependency.digest)
+            }
+            writer.write(record.outgoing)
+            writer.write(record.ids)
+            writer.write(record.outputPath)
+            writer.write(record.outputDigest)
+            writer.write(record.diagnostics) { $1.encode(to: &$0) }
+        }
+        writer.write(assets.keys.sorted()) { writer, path in
+            guard let asset = assets[path] else { return }
+            writer.write(path)
+            asset.stamp.encode(to: &writer)
+            writer.write(asset.digest)
+        }
+        writer.write(extrasDigest)
+        Self.write(extras, to: &writer)
+        writer.write(searchDigest)
+        Self.write(searchFiles, to: &writer)
+        writer.write(outputStamp != nil)
+        outputStamp?.encode(to: &writer)
+        return writer.data
+    }
+
+    static func decode(_ data: Data) throws -> BuildState {
+        var reader = BinaryReader(data)
+        guard try reader.readInt() == formatVersion else { throw BinaryReader.Malformed() }
+        let settingsDigest = try reader.readUInt64()
+        let documentFolders = try reader.readStrings()
+        var sources: [String: CachedSource] = [:]
+        for (path, source) in try reader.readArray({ reader -> (String, CachedSource) in
+            let path = try reader.readString()
+            let stamp = try FileStamp.decode(from: &reader)
+            let digest = try reader.readUInt64()
+            let kind = try reader.readOptionalString().flatMap(PageKind.init(rawValue:))
+            let draft = try reader.readBool() ? try PageDraft.decode(from: &reader) : nil
+            let diagnostics = try reader.readArray { try Diagnostic.decode(from: &$0) }
+            return (path, CachedSource(stamp: stamp, digest: digest, declaredKind: kind, draft: draft, diagnostics: diagnostics))
+        }) { sources[path] = source }
+        var records: [String: PageRecord] = [:]
+        for (reference, record) in try reader.readArray({ reader -> (String, PageRecord) in
+            let reference = try reader.readString()
+            let contentDigest = try reader.readUInt64(), cardDigest = try reader.readUInt64()
+            let template = try reader.readString()
+            let templateDigest = try reader.readUInt64()
+            let dependencies = try reader.readArray { reader in (name: try reader.readString(), digest: try reader.readUInt64()) }
+            let outgoing = try reader.readStrings(), ids = try reader.readStrings()
+            let outputPath = try reader.readString()
+            let outputDigest = try reader.readUInt64()
+            let diagnostics = try reader.readArray { try Diagnostic.decode(from: &$0) }
+            return (reference, PageRecord(
+                contentDigest: contentDigest, cardDigest: cardDigest, template: template, templateDigest: templateDigest,
+                dependencies: dependencies, outgoing: outgoing, ids: ids, outputPath: outputPath, outputDigest: outputDigest,
+                diagnostics: diagnostics))
+        }) { records[reference] = record }
+        var assets: [String: CachedAsset] = [:]
+        for (path, asset) in try reader.readArray({ reader -> (String, CachedAsset) in
+            (try reader.readString(), CachedAsset(stamp: try FileStamp.decode(from: &reader), digest: try reader.readUInt64()))
+        }) { assets[path] = asset }
+        let extrasDigest = try reader.readUInt64()
+        let extras = try readDigests(from: &reader)
+        let searchDigest = try reader.readUInt64()
+        let searchFiles = try readDigests(from: &reader)
+        let outputStamp = try reader.readBool() ? try FileStamp.decode(from: &reader) : nil
+        return BuildState(
+            settingsDigest: settingsDigest, documentFolders: documentFolders, sources: sources, records: records, assets: assets,
+            extrasDigest: extrasDigest, extras: extras, searchDigest: searchDigest, searchFiles: searchFiles, outputStamp: outputStamp)
+    }
+
+    private static func write(_ digests: [String: UInt64], to writer: inout BinaryWriter) {
+        writer.write(digests.keys.sorted()) { writer, path in
+            writer.write(path)
+            writer.write(digests[path] ?? 0)
+        }
+    }
+
+    private static func readDigests(from reader: inout BinaryReader) throws -> [String: UInt64] {
+        var digests: [String: UInt64] = [:]
+        for (path, digest) in try reader.readArray({ (try $0.readString(), try $0.readUInt64()) }) { digests[path] = digest }
+        return digests
+    }
+}
+
+/// Where the state of builds into one output folder is kept.
+struct BuildStateStore {
+    let file: URL
+
+    /// `.briefings-cache/` beside the content folder, one state per output folder.
+    init(options: BuildOptions) {
+        let folder = options.contentFolder.deletingLastPathComponent().appendingPathComponent(".briefings-cache")
+        let key = String(Digest(options.outputFolder.standardizedFileURL.path).final, radix: 16)
+        file = folder.appendingPathComponent("state-\(key).bin")
+    }
+
+    /// The saved state, or nil when there is none or it cannot be used.
+    func load() -> BuildState? {
+        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        return try? BuildState.decode(data)
+    }
+
+    /// Saves atomically (a whole new file, then a rename).
+    func save(_ state: BuildState) throws {
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try state.encoded().write(to: file, options: .atomic)
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: file)
+    }
+}
+
+extension FileStamp {
+    func encode(to writer: inout BinaryWriter) {
+        writer.write(size)
+        writer.write(modified)
+        writer.write(inode)
+    }
+
+    static func decode(from reader: inout BinaryReader) throws -> FileStamp {
+        FileStamp(size: try reader.readInt(), modified: try reader.readInt(), inode: try reader.readInt())
+    }
+
+    /// The stamp of a file, or nil when it does not exist.
+    static func of(_ path: String) -> FileStamp? {
+        var info = stat()
+        return stat(path, &info) == 0 ? FileStamp(info) : nil
+    }
+}
+
+extension PageDraft {
+    func encode(to writer: inout BinaryWriter) {
+        page.encode(to: &writer)
+        for override in [slug, url] {
+            writer.write(override != nil)
+            if let override {
+                writer.write(override.string)
+                writer.write(override.described)
+                override.location.encode(to: &writer)
+            }
+        }
+        writer.write(isIndex)
+        writer.write(folder)
+    }
+
+    static func decode(from reader: inout BinaryReader) throws -> PageDraft {
+        let page = try Page.decode(from: &reader)
+        var overrides: [PlanOverride?] = []
+        for _ in 0..<2 {
+            if try reader.readBool() {
+                overrides.append(PlanOverride(string: try reader.readOptionalString(), described: try reader.readString(),
+                                              location: try SourceLocation.decode(from: &reader)))
+            } else {
+                overrides.append(nil)
+            }
+        }
+        return PageDraft(page: page, slug: overrides[0], url: overrides[1], isIndex: try reader.readBool(), folder: try reader.readString())
+    }
+}

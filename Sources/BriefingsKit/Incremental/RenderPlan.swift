@@ -1,0 +1,313 @@
+import Foundation
+
+/// Which pages a build renders, and the rendering itself.
+///
+/// A page is rendered when it is new, when its own source, card or template
+/// changed, or when any dependency it recorded last time (another page's card,
+/// a term's pages, its related pages…) now has another digest. Rendering can
+/// reveal more: a page whose links changed changes what other pages are
+/// "cited in", and a page whose headings changed changes the anchors other
+/// pages link to. Those pages are rendered in further waves, until none is left.
+struct RenderPlan {
+    let site: LoadedSite
+    let settings: SiteSettings
+    let previous: BuildState?
+    let parsed: BuildSession.Parsed
+    let scan: ContentScanner.Result
+    let contentFolder: URL
+
+    private var pages: [Page] { site.index.pages }
+    private let cards: [UInt64]
+    private let contents: [UInt64]
+    private let outputPaths: [String]
+    private let digests: DependencyDigests
+    private var dirty: [Bool]
+    private var bodies: [RenderedBody?]
+    private var recorders: [DependencyRecorder?]
+    private var scans: [PageScan?]
+    private var outputDigests: [UInt64?]
+    private var graph = LinkGraph.empty
+    /// The extra files' paths and whether they must be made again.
+    private let extrasDigest: UInt64
+    private let extrasFresh: [SiteExtras.File]?
+    private(set) var slowest: [PageTiming] = []
+    private(set) var bodyDiagnostics: [Diagnostic] = []
+    private(set) var pageDiagnostics: [Diagnostic] = []
+    private var assetState: [String: BuildState.CachedAsset] = [:]
+    private var searchDigest: UInt64 = 0
+    private var searchFiles: [String: UInt64] = [:]
+
+    init(site: LoadedSite, settings: SiteSettings, previous: BuildState?, parsed: BuildSession.Parsed, scan: ContentScanner.Result,
+         contentFolder: URL) {
+        self.contentFolder = contentFolder
+        self.site = site
+        self.settings = settings
+        self.previous = previous
+        self.parsed = parsed
+        self.scan = scan
+        let pages = site.index.pages
+        cards = pages.map(\.cardDigest)
+        contents = pages.map { page in
+            if !page.sourcePath.isEmpty { return parsed.sources[page.sourcePath]?.digest ?? 0 }
+            return Digest(page.body).final
+        }
+        outputPaths = pages.map { URLRules.outputFile(forPath: $0.url) }
+        var digest = Digest()
+        digest.add(Int(bitPattern: UInt(settings.digest)))
+        for (page, card) in zip(pages, cards) {
+            digest.add(page.reference)
+            digest.add(Int(bitPattern: UInt(card)))
+        }
+        extrasDigest = digest.final
+        extrasFresh = previous?.extrasDigest == extrasDigest ? nil : SiteExtras.make(site)
+        var files = Set(outputPaths)
+        files.formUnion(scan.assets.map(\.file.outputPath))
+        files.formUnion(settings.themeAssets.map(\.outputPath))
+        files.formUnion(extrasFresh.map { $0.map(\.path) } ?? Array((previous?.extras ?? [:]).keys))
+        self.files = files
+        digests = DependencyDigests(site: site.index, evidence: site.evidence, cards: cards, contents: contents,
+                                    files: files, templateDigests: settings.templateDigests)
+        dirty = Array(repeating: false, count: pages.count)
+        bodies = Array(repeating: nil, count: pages.count)
+        recorders = Array(repeating: nil, count: pages.count)
+        scans = Array(repeating: nil, count: pages.count)
+        outputDigests = Array(repeating: nil, count: pages.count)
+        for index in pages.indices where needsRendering(index, citations: false) { dirty[index] = true }
+    }
+
+    /// Every file of the site (pages, assets, extras), for link checks.
+    let files: Set<String>
+    var fileCount: Int { files.count + searchFiles.count }
+    var renderedCount: Int { dirty.count { $0 } }
+
+    private func templateName(_ index: Int) -> String { pages[index].template ?? pages[index].kind.templateName }
+
+    /// Whether the page's inputs changed since its last rendering. Citations
+    /// are judged separately, once the Markdown is rendered.
+    private func needsRendering(_ index: Int, citations: Bool) -> Bool {
+        guard let record = previous?.records[pages[index].reference] else { return true }
+        if !citations {
+            let template = templateName(index)
+            if record.contentDigest != contents[index] || record.cardDigest != cards[index] || record.outputPath != outputPaths[index]
+                || record.template != template || record.templateDigest != settings.templateDigests[template] {
+                return true
+            }
+        }
+        for dependency in record.dependencies where dependency.name.hasPrefix("citations:") == citations {
+            if digests.digest(of: dependency.name) != dependency.digest { return true }
+        }
+        return false
+    }
+
+    // MARK: Markdown
+
+    mutating func renderBodiesAndWaves() async throws {
+        while true {
+            try await renderMissingBodies()
+            graph = LinkGraph(outgoing: pages.indices.map { index in
+                (pages[index].reference, outgoing(index))
+            })
+            digests.use(graph)
+            let more = pages.indices.filter { !dirty[$0] && needsRendering($0, citations: true) }
+            if more.isEmpty { break }
+            for index in more { dirty[index] = true }
+        }
+    }
+
+    private func outgoing(_ index: Int) -> [String] {
+        if let body = bodies[index] { return LinkGraph.targets(of: body.links, from: pages[index].reference) }
+        return previous?.records[pages[index].reference]?.outgoing ?? []
+    }
+
+    private mutating func renderMissingBodies() async throws {
+        let wanted = pages.indices.filter { dirty[$0] && bodies[$0] == nil }
+        guard !wanted.isEmpty else { return }
+        let renderer = BodyRenderer(site: site.index, templates: site.templates)
+        let contentFolder = self.contentFolder
+        let sources = parsed.bodies
+        let pages = self.pages
+        let results: [(RenderedBody, DependencyRecorder)] = try await Parallel.map(wanted) { index in
+            var page = pages[index]
+            if page.body.isEmpty, !page.sourcePath.isEmpty {
+                if let loaded = sources[page.sourcePath] ?? BuildSession.body(of: page.sourcePath, in: contentFolder) {
+                    page.body = loaded.body
+                    page.bodyFirstLine = loaded.firstLine
+                }
+            }
+            let recorder = DependencyRecorder()
+            let body = recorder.recording { renderer.render(page) }
+            return (body, recorder)
+        }
+        for (index, (body, recorder)) in zip(wanted, results) {
+            bodies[index] = body
+            recorders[index] = recorder
+            bodyDiagnostics += body.diagnostics
+        }
+    }
+
+    // MARK: Templates
+
+    /// Lays out every page that needs it, writing each as soon as it is ready.
+    /// A page whose anchors changed makes the pages linking to it render too.
+    mutating func renderPages(into staging: StagingFolder?) async throws {
+        var timings: [PageTiming] = []
+        while true {
+            let wanted = pages.indices.filter { dirty[$0] && scans[$0] == nil }
+            guard !wanted.isEmpty else { break }
+            try await renderMissingBodies()
+            let site = self.site, graph = self.graph, bodies = self.bodies, recorders = self.recorders
+            let outputPaths = self.outputPaths
+            let results: [(PageScan?, UInt64, Diagnostic?, PageTiming)] = try await Parallel.map(wanted) { index in
+                let clock = ContinuousClock()
+                let started = clock.now
+                let page = site.index.pages[index]
+                let body = bodies[index] ?? .empty
+                let recorder = recorders[index] ?? DependencyRecorder()
+                let name = page.template ?? page.kind.templateName
+                let html = recorder.recording { () -> String? in
+                    let context = ViewModel.context(.init(page: page, body: body, site: site.index, graph: graph, evidence: site.evidence))
+                    return site.templates.render(name, context)
+                }
+                let elapsed = started.duration(to: clock.now)
+                let timing = PageTiming(url: page.url, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+                guard let html else {
+                    return (nil, 0, .error("template.missing", "the template '\(name)' does not exist", at: SourceLocation(file: page.file)), timing)
+                }
+                try staging?.write(html, to: outputPaths[index])
+                var bytes = html
+                let digest = bytes.withUTF8 { Digest.of(bytes: UnsafeRawBufferPointer($0)) }
+                return (PageScan(page: page, templateName: name, html: html, body: body), digest, nil, timing)
+            }
+            for (index, (scan, digest, problem, timing)) in zip(wanted, results) {
+                scans[index] = scan
+                outputDigests[index] = digest
+                if let problem { pageDiagnostics.append(problem) }
+                timings.append(timing)
+            }
+            markPagesLinkingToChangedAnchors(of: wanted)
+        }
+        slowest = Array(timings.sorted { $0.seconds > $1.seconds }.prefix(5))
+    }
+
+    /// Pages not rendered this build whose links reach a page whose ids changed:
+    /// their anchor checks must run again, so they are rendered.
+    private mutating func markPagesLinkingToChangedAnchors(of rendered: [Int]) {
+        guard let previous else { return }
+        var changed: Set<String> = []
+        for index in rendered {
+            let page = pages[index]
+            guard let record = previous.records[page.reference], let scan = scans[index] else { continue }
+            if Set(record.ids) != scan.ids {
+                changed.formUnion([DependencyName.reference(page.reference), DependencyName.url(page.url)])
+                if !page.sourcePath.isEmpty { changed.insert(DependencyName.source(page.sourcePath)) }
+            }
+        }
+        guard !changed.isEmpty else { return }
+        for index in pages.indices where !dirty[index] {
+            let record = previous.records[pages[index].reference]
+            if record?.dependencies.contains(where: { changed.contains($0.name) }) == true { dirty[index] = true }
+        }
+    }
+
+    // MARK: Links
+
+    /// Checks the pages rendered this build; the others' findings stand, since
+    /// nothing they link to changed (or they would have been rendered).
+    func verifyLinks(collectExternal: Bool) -> (diagnostics: [Diagnostic], external: LinkVerifier.ExternalLinks) {
+        var ids: [String: Set<String>] = [:]
+        for (index, page) in pages.enumerated() where scans[index] == nil {
+            ids[page.url] = Set(previous?.records[page.reference]?.ids ?? [])
+        }
+        let verifier = LinkVerifier(site: site.index, templates: site.templates, files: files, scans: scans.compactMap { $0 },
+                                    collectExternal: collectExternal, otherIDs: ids)
+        return verifier.verify()
+    }
+
+    /// The findings about pages not rendered this build, from when they were.
+    var carriedDiagnostics: [Diagnostic] {
+        pages.indices.filter { !dirty[$0] }.flatMap { previous?.records[pages[$0].reference]?.diagnostics ?? [] }
+    }
+
+    // MARK: Writing
+
+    /// Pages not rendered this build, the content's and the theme's assets, and
+    /// the extra files, each only when its bytes changed.
+    mutating func writeRest(into staging: StagingFolder) throws {
+        for index in pages.indices where scans[index] == nil {
+            guard let record = previous?.records[pages[index].reference] else { continue }
+            try staging.keep(record.outputPath, digest: record.outputDigest)
+        }
+        let contentAssets = Set(scan.assets.map(\.file.outputPath))
+        let themeAssets = settings.themeAssets.filter { !contentAssets.contains($0.outputPath) }
+        for (file, stamp) in scan.assets.map({ ($0.file, $0.stamp) }) + themeAssets.compactMap({ asset in
+            FileStamp.of(asset.source.path).map { (asset, $0) }
+        }) {
+            if let cached = previous?.assets[file.outputPath], cached.stamp == stamp {
+                try staging.keep(file.outputPath, digest: cached.digest)
+                assetState[file.outputPath] = cached
+            } else {
+                try staging.copy(file.source, to: file.outputPath)
+                assetState[file.outputPath] = BuildState.CachedAsset(stamp: stamp, digest: staging.ourDigests[file.outputPath] ?? 0)
+            }
+        }
+        if let extrasFresh {
+            for extra in extrasFresh { try staging.write(extra.text, to: extra.path) }
+        } else {
+            for (path, digest) in previous?.extras ?? [:] { try staging.keep(path, digest: digest) }
+        }
+    }
+
+    /// The search index, made again only when some page's bytes changed.
+    mutating func buildSearchIndex(into staging: StagingFolder, options: BuildOptions) throws -> [Diagnostic] {
+        var digest = Digest()
+        for (index, page) in pages.enumerated() {
+            digest.add(page.url)
+            digest.add(Int(bitPattern: UInt(outputDigests[index] ?? previous?.records[page.reference]?.outputDigest ?? 0)))
+        }
+        digest.add(options.search.map { $0 ? 1 : 0 } ?? 2)
+        searchDigest = digest.final
+        if let previous, previous.searchDigest == searchDigest, !previous.searchFiles.isEmpty {
+            for (path, fileDigest) in previous.searchFiles { try staging.keep(path, digest: fileDigest) }
+            searchFiles = previous.searchFiles
+            return []
+        }
+        let found = try SiteExtras.finishStaging(staging, site: site, options: options)
+        searchFiles = staging.ourDigests.filter { $0.key.hasPrefix(SearchIndexer.folder + "/") }
+        return found
+    }
+
+    /// What the next build needs to know.
+    func newState(settingsDigest: UInt64, outputStamp: FileStamp?) -> BuildState {
+        var records: [String: BuildState.PageRecord] = [:]
+        for (index, page) in pages.enumerated() {
+            guard let scan = scans[index] else {
+                if let record = previous?.records[page.reference] { records[page.reference] = record }
+                continue
+            }
+            let recorder = recorders[index]
+            var names = (recorder?.cards ?? []).union(recorder?.keys ?? [])
+            names.remove(DependencyName.template(templateName(index)))
+            let dependencies = names.sorted().map { (name: $0, digest: digests.digest(of: $0)) }
+            // Link findings are errors, and a build with errors is not kept: only
+            // the Markdown's warnings need carrying.
+            let findings = bodies[index]?.diagnostics ?? []
+            records[page.reference] = BuildState.PageRecord(
+                contentDigest: contents[index], cardDigest: cards[index], template: templateName(index),
+                templateDigest: settings.templateDigests[templateName(index)] ?? 0, dependencies: dependencies,
+                outgoing: outgoing(index), ids: scan.ids.sorted(), outputPath: outputPaths[index],
+                outputDigest: outputDigests[index] ?? 0, diagnostics: findings)
+        }
+        var extras: [String: UInt64] = previous?.extras ?? [:]
+        if let extrasFresh {
+            extras = [:]
+            for extra in extrasFresh {
+                var text = extra.text
+                extras[extra.path] = text.withUTF8 { Digest.of(bytes: UnsafeRawBufferPointer($0)) }
+            }
+        }
+        return BuildState(
+            settingsDigest: settingsDigest, documentFolders: parsed.documentFolders.sorted(), sources: parsed.sources,
+            records: records, assets: assetState, extrasDigest: extrasDigest, extras: extras, searchDigest: searchDigest,
+            searchFiles: searchFiles, outputStamp: outputStamp)
+    }
+}

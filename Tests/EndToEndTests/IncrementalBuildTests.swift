@@ -1,0 +1,92 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// An incremental build gives the same bytes as a clean one, whatever changed:
+/// after each edit the site is built incrementally into Output/ and from
+/// nothing (`--clean`) into Clean/, and the two folders are compared file by file.
+@Suite struct IncrementalBuildTests {
+    final class Site {
+        let site: TemporarySite
+        let runner: BinaryRunner
+
+        init() throws {
+            site = try copyOfShippedSite()
+            runner = try briefings()
+        }
+
+        /// Builds both ways and returns how many pages the incremental build laid out.
+        @discardableResult
+        func buildBothWays(_ step: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
+            let incremental = try runner.run(["build", "--no-search"], in: site.root)
+            #expect(incremental.status == 0, "\(step): \(incremental.standardError)", sourceLocation: sourceLocation)
+            let clean = try runner.run(["build", "--no-search", "--clean", "--output", "Clean"], in: site.root)
+            #expect(clean.status == 0, "\(step): \(clean.standardError)", sourceLocation: sourceLocation)
+            let differences = FolderSnapshot(site.output).differences(from: FolderSnapshot(site.root.appendingPathComponent("Clean")))
+            #expect(differences.isEmpty, "\(step): incremental and clean builds differ in \(differences.prefix(8))", sourceLocation: sourceLocation)
+            let summary = incremental.standardOutput
+            if let range = summary.range(of: #"; (\d+) laid out again"#, options: .regularExpression) {
+                return Int(summary[range].split(separator: " ")[1]) ?? -1
+            }
+            return Int(summary.split(separator: " ")[1]) ?? -1
+        }
+
+        func edit(_ path: String, _ change: (String) -> String) throws {
+            let url = site.content.appendingPathComponent(path)
+            try change(try String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: true, encoding: .utf8)
+        }
+
+        func editTemplate(_ path: String, _ change: (String) -> String) throws {
+            let url = site.templates.appendingPathComponent(path)
+            try change(try String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: true, encoding: .utf8)
+        }
+    }
+
+    @Test func editsAdditionsDeletionsRenamesAndTemplateChangesGiveTheSameBytesAsACleanBuild() throws {
+        let it = try Site()
+        let total = try it.buildBothWays("first build")
+        #expect(total > 30)
+        #expect(try it.buildBothWays("no change") == 0)
+
+        try it.edit("case-studies/kent.md") { $0 + "\nA paragraph added to the body.\n" }
+        let bodyEdit = try it.buildBothWays("body edit")
+        #expect(bodyEdit >= 1 && bodyEdit < 6, "a body edit laid out \(bodyEdit) pages")
+
+        try it.edit("case-studies/kent.md") { $0.replacingOccurrences(of: "title: Kent", with: "title: Kent County") }
+        try it.buildBothWays("title change")
+
+        try it.edit("case-studies/bristol.md") { $0.replacingOccurrences(of: "principles: [redesign]", with: "principles: [redesign, collaborate]") }
+        try it.buildBothWays("terms change")
+
+        try it.site.write(caseStudy("Norfolk", principles: "[collaborate]", capabilities: "[procurement]",
+                                    body: "## Why it is cited\n\nSee [Kent](case-study:kent#why-it-is-cited).\n"), to: "case-studies/norfolk.md")
+        try it.buildBothWays("a new case study that cites another")
+
+        try it.edit("case-studies/kent.md") { $0.replacingOccurrences(of: "## What the sources do not say", with: "## What the sources leave out") }
+        try it.buildBothWays("a heading renamed (anchors change)")
+
+        try FileManager.default.moveItem(at: it.site.content.appendingPathComponent("case-studies/norfolk.md"),
+                                         to: it.site.content.appendingPathComponent("case-studies/norfolk-county.md"))
+        try it.buildBothWays("a rename")
+
+        try FileManager.default.removeItem(at: it.site.content.appendingPathComponent("case-studies/norfolk-county.md"))
+        try it.buildBothWays("a deletion")
+
+        try it.editTemplate("partials/footer.mustache") { $0.replacingOccurrences(of: "Back to top", with: "Back to the top") }
+        #expect(try it.buildBothWays("a partial every page uses") == total)
+
+        try it.editTemplate("case-study.mustache") { $0.replacingOccurrences(of: "<article class=\"publication case-study\">", with: "<article class=\"publication case-study study\">") }
+        let templateEdit = try it.buildBothWays("the case-study template")
+        #expect(templateEdit >= 12 && templateEdit < total, "a case-study template change laid out \(templateEdit) of \(total) pages")
+
+        try it.edit("site.yml") { $0.replacingOccurrences(of: "title: Digital Public Services", with: "title: Digital Public Services (test)") }
+        #expect(try it.buildBothWays("site settings") == total)
+
+        try it.site.write(Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A]), to: "assets/logo.png")
+        try it.edit("about.md") { $0 + "\n![The site's logo](/assets/logo.png)\n" }
+        try it.buildBothWays("an asset and a page using it")
+
+        try it.edit("routemap/02-information.md") { $0 + "\nMore on information.\n" }
+        try it.buildBothWays("a chapter, shown in full on the whole-document page")
+    }
+}
