@@ -108,7 +108,7 @@ struct ContentScanner {
         }
         var names: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = FileTree.entryName(entry)
             if !name.hasPrefix(".") { names.append(name) }
         }
         closedir(directory)

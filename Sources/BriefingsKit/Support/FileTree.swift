@@ -17,9 +17,7 @@ enum FileTree {
             guard let directory = opendir(path) else { continue }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
+                let name = entryName(entry)
                 if name == "." || name == ".." { continue }
                 let child = relative.isEmpty ? name : relative + "/" + name
                 var type = entry.pointee.d_type
@@ -33,6 +31,14 @@ enum FileTree {
             }
         }
         return result
+    }
+
+    /// A directory entry's name. It is read in place, up to its NUL: the record
+    /// is only as long as the name, so copying the whole 256-byte `d_name`
+    /// field could read past the end of the kernel's buffer.
+    static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+        let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 19
+        return String(cString: UnsafeRawPointer(entry).advanced(by: offset).assumingMemoryBound(to: CChar.self))
     }
 
     /// Makes a folder and any missing parents; an existing folder is fine.
