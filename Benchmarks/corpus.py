@@ -6,8 +6,14 @@ pages are written twice: in Briefings' layout and in a Hugo site with
 `principles` and `capabilities` taxonomies, so both tools build the same work.
 Deterministic for a seed.
 
-Usage: corpus.py --pages N --out DIR [--seed 1]
+Usage: corpus.py --pages N --out DIR [--seed 1] [--theme minimal|default]
 Writes DIR/briefings/{Content,Templates} and DIR/hugo/{config.toml,content,layouts}.
+
+With --theme minimal (the default) Briefings gets templates that do the same
+work as the Hugo layouts: a page's title, summary, term links, contents list
+and body; lists of pages for sections and terms; terms with counts. With
+--theme default it gets the repository's own theme, which does much more
+(navigation, breadcrumbs, metadata, related pages, JSON-LD, print styles).
 """
 import argparse
 import os
@@ -89,6 +95,29 @@ def write(path, text):
         handle.write(text)
 
 
+MINIMAL_LAYOUT = ("<!DOCTYPE html><html lang=\"{{site.language}}\"><head><meta charset=\"utf-8\"><title>{{page.title}}</title></head>"
+                  "<body><header><a href=\"{{site.root}}\">{{site.title}}</a></header><main>{{$main}}{{/main}}</main></body></html>\n")
+MINIMAL_SINGLE = ("{{<layout}}{{$main}}<h1>{{page.title}}</h1><p>{{page.summary}}</p>"
+                  "<ul>{{#page.terms}}{{#items}}<li><a href=\"{{url}}\">{{title}}</a></li>{{/items}}{{/page.terms}}</ul>"
+                  "{{#contents}}<nav><ol>{{#items}}<li><a href=\"{{url}}\">{{text}}</a></li>{{/items}}</ol></nav>{{/contents}}"
+                  "{{{content}}}{{/main}}{{/layout}}\n")
+MINIMAL_LIST = ("{{<layout}}{{$main}}<h1>{{page.title}}</h1>{{{content}}}<ul>{{#listing}}{{#items}}"
+                "<li><a href=\"{{url}}\">{{title}}</a> {{summary}}</li>{{/items}}{{/listing}}</ul>{{/main}}{{/layout}}\n")
+MINIMAL_TERMS = ("{{<layout}}{{$main}}<h1>{{page.title}}</h1><ul>{{#vocabulary}}{{#terms}}{{#items}}"
+                 "<li><a href=\"{{url}}\">{{title}}</a> {{count}}</li>{{/items}}{{/terms}}{{/vocabulary}}</ul>{{/main}}{{/layout}}\n")
+
+
+def write_minimal_templates(folder):
+    """Templates doing what the Hugo layouts do, for a like-for-like benchmark."""
+    write(os.path.join(folder, "layout.mustache"), MINIMAL_LAYOUT)
+    for name in ["case-study", "briefing", "page", "document", "chapter", "whole-document", "404", "search", "home"]:
+        write(os.path.join(folder, name + ".mustache"), MINIMAL_SINGLE)
+    for name in ["section", "term"]:
+        write(os.path.join(folder, name + ".mustache"), MINIMAL_LIST)
+    write(os.path.join(folder, "vocabulary.mustache"), MINIMAL_TERMS)
+    write(os.path.join(folder, "partials", "page-list.mustache"), "<ul>{{#items}}<li><a href=\"{{url}}\">{{title}}</a></li>{{/items}}</ul>\n")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--pages", type=int, required=True)
@@ -96,6 +125,7 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--templates", default=os.path.join(os.path.dirname(__file__), "..", "Templates"))
     parser.add_argument("--no-hugo", action="store_true")
+    parser.add_argument("--theme", choices=["minimal", "default"], default="minimal")
     args = parser.parse_args()
     shutil.rmtree(args.out, ignore_errors=True)
     briefings = os.path.join(args.out, "briefings")
@@ -107,7 +137,10 @@ def main():
     shutil.copy(os.path.join(os.path.dirname(__file__), "..", "Content", "taxonomies.yml"),
                 os.path.join(briefings, "Content", "taxonomies.yml"))
     write(os.path.join(briefings, "Content", "index.md"), "---\ntitle: Benchmark\nsummary: A generated site.\n---\n\nGenerated pages.\n")
-    shutil.copytree(args.templates, os.path.join(briefings, "Templates"))
+    if args.theme == "default":
+        shutil.copytree(args.templates, os.path.join(briefings, "Templates"))
+    else:
+        write_minimal_templates(os.path.join(briefings, "Templates"))
     if not args.no_hugo:
         write(os.path.join(hugo, "config.toml"), "baseURL = 'https://bench.example/'\ntitle = 'Benchmark'\ndisableKinds = ['RSS']\n"
               "[taxonomies]\n  principle = 'principles'\n  capability = 'capabilities'\n")

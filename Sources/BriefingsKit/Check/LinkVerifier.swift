@@ -17,6 +17,8 @@ final class LinkVerifier {
     /// Most URLs repeat on every page (navigation, stylesheets): each is
     /// resolved once.
     private var resolvedFiles: [String: String?] = [:]
+    /// URLs that mean the same from every page (absolute paths, other sites).
+    private var classified: [String: Classified] = [:]
 
     /// `otherIDs`: the anchors of pages not scanned this time (not rendered in
     /// an incremental build), by URL.
@@ -157,6 +159,13 @@ final class LinkVerifier {
     /// What a URL in a page means: a path on this site (with any fragment), an
     /// external address, or something not to check (mailto:, tel:, data:, empty).
     func classify(_ value: String, from pageURL: String) -> Classified {
+        if let known = classified[value] { return known }
+        let result = classifyAnew(value, from: pageURL)
+        if value.hasPrefix("/") || LinkResolver.scheme(of: value) != nil { classified[value] = result }
+        return result
+    }
+
+    private func classifyAnew(_ value: String, from pageURL: String) -> Classified {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return .ignored }
         if trimmed.hasPrefix("//") { return .external("https:" + trimmed) }

@@ -24,6 +24,17 @@ public struct PageScan: Sendable {
         references = scan.references
         imagesWithoutAlt = scan.imagesWithoutAlt
         markdownLinks = body.links
-        markdownHrefs = Set(HTMLScanner.scan(body.html).references.map(\.value))
+        // cmark writes a link's URL as is when it has only these characters
+        // (else it percent-encodes): then the URLs are known without reading
+        // the body's HTML a second time.
+        if body.links.allSatisfy({ $0.href.utf8.allSatisfy(Self.isWrittenAsIs) }) {
+            markdownHrefs = Set(body.links.map(\.href))
+        } else {
+            markdownHrefs = Set(HTMLScanner.scan(body.html).references.map(\.value))
+        }
+    }
+
+    static func isWrittenAsIs(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x7F && !"\"<>\\[]^`{|}".utf8.contains(byte)
     }
 }

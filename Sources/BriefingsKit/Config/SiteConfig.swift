@@ -16,7 +16,9 @@ public struct SiteConfig: Sendable {
     public var title: String
     public var description: String?
     /// Absolute, ending in `/`: `https://example.org/` or `https://example.org/site/`.
-    public var baseURL: String
+    public var baseURL: String {
+        didSet { basePath = Self.path(of: baseURL) }
+    }
     public var language: String
     public var organisation: String?
     public var unsafeHTML: Bool
@@ -38,6 +40,7 @@ public struct SiteConfig: Sendable {
         self.title = title
         self.description = description
         self.baseURL = baseURL
+        basePath = Self.path(of: baseURL)
         self.language = language
         self.organisation = organisation
         self.unsafeHTML = unsafeHTML
@@ -46,8 +49,11 @@ public struct SiteConfig: Sendable {
         self.sections = sections
     }
 
-    /// The path part of the base URL (`/` or `/site/`), which prefixes every link.
-    public var basePath: String {
+    /// The path part of the base URL (`/` or `/site/`), which prefixes every
+    /// link; kept, since every link on every page needs it.
+    public private(set) var basePath: String = "/"
+
+    static func path(of baseURL: String) -> String {
         guard let url = URL(string: baseURL) else { return "/" }
         let path = url.path.isEmpty ? "/" : url.path
         return path.hasSuffix("/") ? path : path + "/"

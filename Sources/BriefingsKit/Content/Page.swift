@@ -7,46 +7,233 @@ public enum PageStatus: String, Sendable, Hashable, CaseIterable {
 }
 
 /// One page of the site as its author wrote it, with the URL it will have.
+///
+/// A value, stored in a shared box that is copied only when a copy is changed:
+/// pages are looked up and passed around tens of thousands of times a build,
+/// and copying every field each time was a large share of its cost.
 public struct Page: Sendable, Identifiable {
-    public var kind: PageKind
+    private var storage: Storage
+
+    /// The fields, in a box shared by copies until one of them changes.
+    private final class Storage: @unchecked Sendable {
+        var kind: PageKind
+        var sourcePath: String
+        var file: String
+        var url: String
+        var referenceID: String
+        var title: String
+        var summary: String
+        var subtitle: String?
+        var label: String?
+        var organisation: String?
+        var place: String?
+        var source: String?
+        var audience: String?
+        var template: String?
+        var published: Day?
+        var updated: Day?
+        var closes: Day?
+        var status: PageStatus
+        var terms: [String: [TermUse]]
+        var body: String
+        var bodyFirstLine: Int
+        var documentID: String?
+        var chapterNumber: Int?
+
+        init(
+            kind: PageKind,
+            sourcePath: String,
+            file: String,
+            url: String,
+            referenceID: String,
+            title: String,
+            summary: String,
+            subtitle: String?,
+            label: String?,
+            organisation: String?,
+            place: String?,
+            source: String?,
+            audience: String?,
+            template: String?,
+            published: Day?,
+            updated: Day?,
+            closes: Day?,
+            status: PageStatus,
+            terms: [String: [TermUse]],
+            body: String,
+            bodyFirstLine: Int,
+            documentID: String?,
+            chapterNumber: Int?
+        ) {
+            self.kind = kind
+            self.sourcePath = sourcePath
+            self.file = file
+            self.url = url
+            self.referenceID = referenceID
+            self.title = title
+            self.summary = summary
+            self.subtitle = subtitle
+            self.label = label
+            self.organisation = organisation
+            self.place = place
+            self.source = source
+            self.audience = audience
+            self.template = template
+            self.published = published
+            self.updated = updated
+            self.closes = closes
+            self.status = status
+            self.terms = terms
+            self.body = body
+            self.bodyFirstLine = bodyFirstLine
+            self.documentID = documentID
+            self.chapterNumber = chapterNumber
+        }
+
+        func copy() -> Storage {
+            Storage(
+                kind: kind,
+                sourcePath: sourcePath,
+                file: file,
+                url: url,
+                referenceID: referenceID,
+                title: title,
+                summary: summary,
+                subtitle: subtitle,
+                label: label,
+                organisation: organisation,
+                place: place,
+                source: source,
+                audience: audience,
+                template: template,
+                published: published,
+                updated: updated,
+                closes: closes,
+                status: status,
+                terms: terms,
+                body: body,
+                bodyFirstLine: bodyFirstLine,
+                documentID: documentID,
+                chapterNumber: chapterNumber)
+        }
+    }
+
+    /// The storage, made unique before a change.
+    private var mutable: Storage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+            return storage
+        }
+    }
+
+    public var kind: PageKind {
+        get { storage.kind }
+        set { mutable.kind = newValue }
+    }
     /// Relative to the content folder (`case-studies/kent.md`); empty for pages
     /// the build makes itself.
-    public var sourcePath: String
+    public var sourcePath: String {
+        get { storage.sourcePath }
+        set { mutable.sourcePath = newValue }
+    }
     /// As shown in messages (`Content/case-studies/kent.md`).
-    public var file: String
+    public var file: String {
+        get { storage.file }
+        set { mutable.file = newValue }
+    }
     /// The page's path on the site, always ending in `/`: `/case-studies/kent/`.
-    public var url: String
+    public var url: String {
+        get { storage.url }
+        set { mutable.url = newValue }
+    }
     /// The id other pages cross-reference it by, after the kind prefix:
     /// `kent` in `case-study:kent`, `routemap/information` for a chapter.
-    public var referenceID: String
+    public var referenceID: String {
+        get { storage.referenceID }
+        set { mutable.referenceID = newValue }
+    }
 
-    public var title: String
-    public var summary: String
-    public var subtitle: String?
+    public var title: String {
+        get { storage.title }
+        set { mutable.title = newValue }
+    }
+    public var summary: String {
+        get { storage.summary }
+        set { mutable.summary = newValue }
+    }
+    public var subtitle: String? {
+        get { storage.subtitle }
+        set { mutable.subtitle = newValue }
+    }
     /// The type label readers see ("Strategy"); the kind's own when nil.
-    public var label: String?
-    public var organisation: String?
-    public var place: String?
-    public var source: String?
-    public var audience: String?
+    public var label: String? {
+        get { storage.label }
+        set { mutable.label = newValue }
+    }
+    public var organisation: String? {
+        get { storage.organisation }
+        set { mutable.organisation = newValue }
+    }
+    public var place: String? {
+        get { storage.place }
+        set { mutable.place = newValue }
+    }
+    public var source: String? {
+        get { storage.source }
+        set { mutable.source = newValue }
+    }
+    public var audience: String? {
+        get { storage.audience }
+        set { mutable.audience = newValue }
+    }
     /// A template name that replaces the kind's own.
-    public var template: String?
-    public var published: Day?
-    public var updated: Day?
+    public var template: String? {
+        get { storage.template }
+        set { mutable.template = newValue }
+    }
+    public var published: Day? {
+        get { storage.published }
+        set { mutable.published = newValue }
+    }
+    public var updated: Day? {
+        get { storage.updated }
+        set { mutable.updated = newValue }
+    }
     /// When a consultation closes.
-    public var closes: Day?
-    public var status: PageStatus
+    public var closes: Day? {
+        get { storage.closes }
+        set { mutable.closes = newValue }
+    }
+    public var status: PageStatus {
+        get { storage.status }
+        set { mutable.status = newValue }
+    }
 
     /// Term ids by vocabulary id, as written, with where each was written.
-    public var terms: [String: [TermUse]]
+    public var terms: [String: [TermUse]] {
+        get { storage.terms }
+        set { mutable.terms = newValue }
+    }
 
-    public var body: String
+    public var body: String {
+        get { storage.body }
+        set { mutable.body = newValue }
+    }
     /// The line of the file on which the Markdown body starts.
-    public var bodyFirstLine: Int
+    public var bodyFirstLine: Int {
+        get { storage.bodyFirstLine }
+        set { mutable.bodyFirstLine = newValue }
+    }
 
     /// For a chapter: its document's reference id and its place among the chapters.
-    public var documentID: String?
-    public var chapterNumber: Int?
+    public var documentID: String? {
+        get { storage.documentID }
+        set { mutable.documentID = newValue }
+    }
+    public var chapterNumber: Int? {
+        get { storage.chapterNumber }
+        set { mutable.chapterNumber = newValue }
+    }
 
     public init(
         kind: PageKind, sourcePath: String, file: String, url: String, referenceID: String,
@@ -56,29 +243,30 @@ public struct Page: Sendable, Identifiable {
         status: PageStatus, terms: [String: [TermUse]], body: String, bodyFirstLine: Int,
         documentID: String? = nil, chapterNumber: Int? = nil
     ) {
-        self.kind = kind
-        self.sourcePath = sourcePath
-        self.file = file
-        self.url = url
-        self.referenceID = referenceID
-        self.title = title
-        self.summary = summary
-        self.subtitle = subtitle
-        self.label = label
-        self.organisation = organisation
-        self.place = place
-        self.source = source
-        self.audience = audience
-        self.template = template
-        self.published = published
-        self.updated = updated
-        self.closes = closes
-        self.status = status
-        self.terms = terms
-        self.body = body
-        self.bodyFirstLine = bodyFirstLine
-        self.documentID = documentID
-        self.chapterNumber = chapterNumber
+        storage = Storage(
+            kind: kind,
+            sourcePath: sourcePath,
+            file: file,
+            url: url,
+            referenceID: referenceID,
+            title: title,
+            summary: summary,
+            subtitle: subtitle,
+            label: label,
+            organisation: organisation,
+            place: place,
+            source: source,
+            audience: audience,
+            template: template,
+            published: published,
+            updated: updated,
+            closes: closes,
+            status: status,
+            terms: terms,
+            body: body,
+            bodyFirstLine: bodyFirstLine,
+            documentID: documentID,
+            chapterNumber: chapterNumber)
     }
 
     public var id: String { reference }

@@ -22,6 +22,8 @@ public struct ResolvedLink: Sendable, Hashable {
     /// The link text or an image's alt text.
     public var text: String
     public var location: SourceLocation
+    /// What the page's HTML links to: the resolved URL, or what was written.
+    public var href: String = ""
 }
 
 /// Resolves the destinations written in one page's Markdown: cross-references by
@@ -64,7 +66,8 @@ struct LinkResolver {
         let written = reference.destination
         let location = SourceLocation(file: page.file, line: reference.position.line, column: reference.position.column)
         func outcome(_ href: String?, _ target: ResolvedLink.Target, _ diagnostic: Diagnostic? = nil) -> Outcome {
-            Outcome(href: href, link: ResolvedLink(target: target, kind: reference.kind, written: written, text: reference.text, location: location),
+            Outcome(href: href, link: ResolvedLink(target: target, kind: reference.kind, written: written, text: reference.text,
+                                                   location: location, href: href ?? written),
                     diagnostic: diagnostic)
         }
         let (path, anchor) = Self.splitAnchor(written)
@@ -140,14 +143,22 @@ struct LinkResolver {
         return (String(destination[..<hash]), String(destination[destination.index(after: hash)...]))
     }
 
-    /// The URL scheme (`https`, `case-study`), when the destination has one.
+    /// The URL scheme (`https`, `case-study`), when the destination has one:
+    /// an ASCII letter, then letters, digits, `+`, `-` or `.`, then a colon.
     static func scheme(of destination: String) -> String? {
-        guard let colon = destination.firstIndex(of: ":") else { return nil }
-        let candidate = destination[..<colon]
-        guard let first = candidate.first, first.isASCII, first.isLetter,
-            candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
-        else { return nil }
-        return candidate.lowercased()
+        var length = 0
+        for byte in destination.utf8 {
+            if byte == UInt8(ascii: ":") {
+                guard length > 0 else { return nil }
+                return String(destination.utf8.prefix(length).map { $0 | (($0 >= 0x41 && $0 <= 0x5A) ? 0x20 : 0) }
+                    .map { Character(Unicode.Scalar($0)) })
+            }
+            let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+            let isOther = (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            guard isLetter || (length > 0 && isOther) else { return nil }
+            length += 1
+        }
+        return nil
     }
 
     /// Joins a relative path to a folder inside the content folder; nil if it

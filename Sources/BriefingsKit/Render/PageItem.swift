@@ -5,9 +5,16 @@ import Mustache
 /// thousands of pages costs only what its template shows. The keys are those
 /// of `page` documented in docs/templates.md: title, summary, url, label,
 /// kind, organisation (when it differs from the title), place, published and terms.
-struct PageItem: MustacheParent {
+/// A class, not a struct: Mustache casts every object it looks a name up in,
+/// and casting a large struct copies it.
+final class PageItem: MustacheParent {
     let page: Page
     let site: SiteIndex
+
+    init(page: Page, site: SiteIndex) {
+        self.page = page
+        self.site = site
+    }
 
     func child(named name: String) -> Any? {
         switch name {

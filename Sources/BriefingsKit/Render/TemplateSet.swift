@@ -21,7 +21,7 @@ public struct TemplateSet: Sendable {
     public var reservedIDs: Set<String> { TemplateScanner.literalIDs(in: sources) }
 
     /// Renders a template; nil if there is no such template.
-    func render(_ name: String, _ context: [String: Any]) -> String? {
+    func render(_ name: String, _ context: Any) -> String? {
         DependencyRecorder.key(DependencyName.template(name))
         return library.render(context, withTemplate: name)
     }

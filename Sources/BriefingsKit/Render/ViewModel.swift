@@ -17,47 +17,51 @@ enum ViewModel {
         var evidence: EvidenceIndex
     }
 
-    static func context(_ inputs: Inputs) -> [String: Any] {
+    /// The values a page's template receives. Each top-level value is worked
+    /// out only when the template asks for it, so a theme pays for what it
+    /// shows, and the dependency recorder sees only what the page really uses.
+    static func context(_ inputs: Inputs) -> LazyValues {
         let page = inputs.page
         let site = inputs.site
-        var context: [String: Any] = [
-            "site": siteValues(site.config, current: page),
-            "page": pageValues(page, site: site),
-            "content": inputs.body.html,
-        ]
-        context["breadcrumbs"] = list(breadcrumbs(for: page, site: site))
-        let contents = contentsList(for: page, headings: inputs.body.headings, site: site)
-        if !contents.isEmpty {
-            context["contents"] = ["items": contents, "count": contents.count, "label": contentsLabel(contents.count)]
+        let values = LazyValues()
+        values["site"] = { siteValues(site.config, current: page) }
+        values["page"] = { pageValues(page, site: site) }
+        values["content"] = { inputs.body.html }
+        values["breadcrumbs"] = { list(breadcrumbs(for: page, site: site)) }
+        values["contents"] = {
+            let contents = contentsList(for: page, headings: inputs.body.headings, site: site)
+            return contents.isEmpty ? nil : ["items": contents, "count": contents.count, "label": contentsLabel(contents.count)]
         }
-        if let document = documentValues(for: page, site: site) { context["document"] = document }
+        values["document"] = { documentValues(for: page, site: site) }
+        values["citedIn"] = { list(citations(of: page, inputs: inputs).map { item($0, site: site) }) }
         switch page.kind {
         case .section:
             let folder = String(page.url.dropFirst().dropLast())
-            let members = site.pages(inFolder: folder)
-            if var listing = list(members.map { item($0, site: site) }) {
+            values["listing"] = {
+                guard var listing = list(site.pages(inFolder: folder).map { item($0, site: site) }) else { return nil }
                 listing["title"] = "All " + page.title.lowercasedFirstWord
-                context["listing"] = listing
+                return listing
             }
-            if let matrix = inputs.evidence.matrix, members.contains(where: { $0.terms[matrix.rows.id] != nil }) {
-                context["matrix"] = matrixValues(matrix, site: site)
+            values["matrix"] = {
+                guard let matrix = inputs.evidence.matrix,
+                    site.pages(inFolder: folder).contains(where: { $0.terms[matrix.rows.id] != nil }) else { return nil }
+                return matrixValues(matrix, site: site)
             }
         case .caseStudy:
-            context["related"] = relatedValues(for: page, evidence: inputs.evidence, site: site)
-        case .page where page.referenceID == "index":
-            context["collections"] = collections(site)
+            values["related"] = { relatedValues(for: page, evidence: inputs.evidence, site: site) }
         case .vocabulary:
-            context["vocabulary"] = vocabularyValues(for: page, site: site)
+            values["vocabulary"] = { vocabularyValues(for: page, site: site) }
         case .term:
-            context["vocabulary"] = vocabularyValues(for: page, site: site)
-            context["listing"] = termListing(for: page, site: site)
+            values["vocabulary"] = { vocabularyValues(for: page, site: site) }
+            values["listing"] = { termListing(for: page, site: site) }
         default:
             break
         }
-        if page.kind == .notFound { context["collections"] = collections(site) }
-        if page.template == GeneratedPages.searchTemplate { context["search"] = searchValues(site) }
-        context["citedIn"] = list(citations(of: page, inputs: inputs).map { item($0, site: site) })
-        return context
+        if (page.kind == .page && page.referenceID == "index") || page.kind == .notFound {
+            values["collections"] = { collections(site) }
+        }
+        if page.template == GeneratedPages.searchTemplate { values["search"] = { searchValues(site) } }
+        return values
     }
 
     /// The pages of other kinds whose Markdown links to this one, publications
@@ -107,7 +111,7 @@ enum ViewModel {
         return values
     }
 
-    static func pageValues(_ page: Page, site: SiteIndex) -> [String: Any] {
+    static func pageValues(_ page: Page, site: SiteIndex) -> LazyValues {
         var values: [String: Any] = [
             "title": page.title,
             "summary": page.summary,
@@ -140,10 +144,14 @@ enum ViewModel {
         for (key, day) in [("published", published), ("updated", updated), ("closes", page.closes)] {
             if let day { values[key] = ["iso": day.iso, "long": day.long] }
         }
-        let terms = termGroups(for: page, site: site)
-        if !terms.isEmpty { values["terms"] = terms }
-        if let json = structuredData(for: page, site: site) { values["jsonLD"] = json }
-        return values
+        // The dearer values are worked out only if the template shows them.
+        let lazy = LazyValues(values)
+        lazy["terms"] = {
+            let terms = termGroups(for: page, site: site)
+            return terms.isEmpty ? nil : terms
+        }
+        lazy["jsonLD"] = { structuredData(for: page, site: site) }
+        return lazy
     }
 
     /// "Published", "Draft", "Consultation": the status as the metadata shows it.
