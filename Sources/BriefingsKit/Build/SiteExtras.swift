@@ -9,6 +9,11 @@ enum SiteExtras {
         var text: String
     }
 
+    /// The paths `make` writes, known without making them.
+    static func paths(_ site: LoadedSite) -> [String] {
+        [Sitemap.fileName, AtomFeed.fileName, RobotsFile.fileName] + (site.evidence.vocabularies.isEmpty ? [] : [EvidenceReport.jsonPath])
+    }
+
     static func make(_ site: LoadedSite) -> [File] {
         var files = [
             File(path: Sitemap.fileName, text: Sitemap.xml(for: site.index)),

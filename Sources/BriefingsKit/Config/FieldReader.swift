@@ -54,6 +54,17 @@ struct FieldReader {
         return nil
     }
 
+    /// A whole number, zero or more.
+    mutating func count(_ key: String, example: String) -> Int? {
+        guard let value = present(key, required: false) else { return nil }
+        if case .scalar(let text, .integer) = value.value, let number = Int(text), number >= 0 {
+            return number
+        }
+        report(.error, "front-matter.type", "'\(key)' must be a whole number, zero or more; got \(value.described)",
+               at: value.location, help: "write it like \(key): \(example)")
+        return nil
+    }
+
     mutating func day(_ key: String, required: Bool = false) -> Day? {
         guard let value = present(key, required: required, example: "2014-10-21") else { return nil }
         if case .scalar(let text, let kind) = value.value, kind != .null, let day = Day(iso: text) {

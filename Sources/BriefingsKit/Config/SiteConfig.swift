@@ -28,9 +28,14 @@ public struct SiteConfig: Sendable {
     public var sections: [String: Section]
     /// From `SOURCE_DATE_EPOCH`, never the clock (see `BuildOptions.sourceDate`).
     public var buildDate: Day?
+    /// How many entries the Atom feed carries, newest first; 0 for all. Feed
+    /// readers fetch the whole file on every poll, so a large site's feed is
+    /// its recent publications, as with Hugo's `rssLimit` or jekyll-feed.
+    public var feedEntries: Int = SiteConfig.defaultFeedEntries
+    public static let defaultFeedEntries = 50
 
     public static let fileName = "site.yml"
-    static let knownKeys = ["title", "description", "base_url", "language", "organisation", "markdown", "navigation", "sections"]
+    static let knownKeys = ["title", "description", "base_url", "language", "organisation", "markdown", "navigation", "sections", "feed_entries"]
 
     public init(
         title: String, description: String? = nil, baseURL: String = "http://localhost/", language: String = "en",
@@ -134,11 +139,13 @@ extension SiteConfig {
         }
         let navigation = readNavigation(&reader)
         let sections = readSections(&reader)
+        let feedEntries = reader.count("feed_entries", example: "50 (0 for every entry)")
         reader.warnAboutUnknownKeys(known: knownKeys)
         guard let title, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
-        let config = SiteConfig(
+        var config = SiteConfig(
             title: title, description: description, baseURL: baseURL, language: language, organisation: organisation,
             unsafeHTML: unsafeHTML, smartPunctuation: smart, navigation: navigation, sections: sections)
+        config.feedEntries = feedEntries ?? defaultFeedEntries
         return (config, reader.diagnostics)
     }
 

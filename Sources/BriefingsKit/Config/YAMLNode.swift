@@ -73,8 +73,10 @@ public enum YAMLReader {
         let root: Node?
         do {
             // The basic resolver tags nothing: plain scalars are classified below,
-            // without running Yams' regular expressions on every word.
-            root = try Yams.compose(yaml: text, Resolver.basic)
+            // without running Yams' regular expressions on every word. The
+            // encoding is given because Yams' default reads the whole process
+            // environment on every call.
+            root = try Yams.compose(yaml: text, Resolver.basic, .default, .utf8)
         } catch let error as YamlError {
             return .failure(failure(from: error, file: file, firstLine: firstLine))
         } catch {

@@ -128,7 +128,7 @@ final class BuildSession {
                     return finish(published: false)
                 }
                 // Write: extras, assets and the search index, then the swap.
-                try render.writeRest(into: staging)
+                try await render.writeRest(into: staging)
                 let searchProblems = try render.buildSearchIndex(into: staging, options: options)
                 diagnostics += searchProblems
                 guard !stops() else {

@@ -27,9 +27,12 @@ struct RenderPlan {
     private var scans: [PageScan?]
     private var outputDigests: [UInt64?]
     private var graph = LinkGraph.empty
-    /// The extra files' paths and whether they must be made again.
+    /// The extra files (feed, sitemap, evidence JSON) when they must be made
+    /// again: made in the background while pages render, since each covers the
+    /// whole site and would otherwise hold up the start of rendering.
     private let extrasDigest: UInt64
-    private let extrasFresh: [SiteExtras.File]?
+    private let extrasFresh: Task<[SiteExtras.File], Never>?
+    private var extrasWritten: [String: UInt64]?
     private(set) var slowest: [PageTiming] = []
     private(set) var bodyDiagnostics: [Diagnostic] = []
     private(set) var pageDiagnostics: [Diagnostic] = []
@@ -59,11 +62,12 @@ struct RenderPlan {
             digest.add(Int(bitPattern: UInt(card)))
         }
         extrasDigest = digest.final
-        extrasFresh = previous?.extrasDigest == extrasDigest ? nil : SiteExtras.make(site)
+        let fresh = previous?.extrasDigest != extrasDigest
+        extrasFresh = fresh ? Task.detached { SiteExtras.make(site) } : nil
         var files = Set(outputPaths)
         files.formUnion(scan.assets.map(\.file.outputPath))
         files.formUnion(settings.themeAssets.map(\.outputPath))
-        files.formUnion(extrasFresh.map { $0.map(\.path) } ?? Array((previous?.extras ?? [:]).keys))
+        files.formUnion(fresh ? SiteExtras.paths(site) : Array((previous?.extras ?? [:]).keys))
         self.files = files
         digests = DependencyDigests(site: site.index, evidence: site.evidence, cards: cards, contents: contents,
                                     files: files, templateDigests: settings.templateDigests)
@@ -152,7 +156,10 @@ struct RenderPlan {
     mutating func renderPages(into staging: StagingFolder?) async throws {
         var timings: [PageTiming] = []
         while true {
-            let wanted = pages.indices.filter { dirty[$0] && scans[$0] == nil }
+            // Generated pages (lists, terms, the matrix) first: they cost the
+            // most, and started last they would keep one core busy alone.
+            let unrendered = pages.indices.filter { dirty[$0] && scans[$0] == nil }
+            let wanted = unrendered.filter { pages[$0].sourcePath.isEmpty } + unrendered.filter { !pages[$0].sourcePath.isEmpty }
             guard !wanted.isEmpty else { break }
             try await renderMissingBodies()
             let site = self.site, graph = self.graph, bodies = self.bodies, recorders = self.recorders
@@ -232,7 +239,7 @@ struct RenderPlan {
 
     /// Pages not rendered this build, the content's and the theme's assets, and
     /// the extra files, each only when its bytes changed.
-    mutating func writeRest(into staging: StagingFolder) throws {
+    mutating func writeRest(into staging: StagingFolder) async throws {
         for index in pages.indices where scans[index] == nil {
             guard let record = previous?.records[pages[index].reference] else { continue }
             try staging.keep(record.outputPath, digest: record.outputDigest)
@@ -251,7 +258,13 @@ struct RenderPlan {
             }
         }
         if let extrasFresh {
-            for extra in extrasFresh { try staging.write(extra.text, to: extra.path) }
+            var written: [String: UInt64] = [:]
+            for extra in await extrasFresh.value {
+                try staging.write(extra.text, to: extra.path)
+                var text = extra.text
+                written[extra.path] = text.withUTF8 { Digest.of(bytes: UnsafeRawBufferPointer($0)) }
+            }
+            extrasWritten = written
         } else {
             for (path, digest) in previous?.extras ?? [:] { try staging.keep(path, digest: digest) }
         }
@@ -297,14 +310,7 @@ struct RenderPlan {
                 outgoing: outgoing(index), ids: scan.ids.sorted(), outputPath: outputPaths[index],
                 outputDigest: outputDigests[index] ?? 0, diagnostics: findings)
         }
-        var extras: [String: UInt64] = previous?.extras ?? [:]
-        if let extrasFresh {
-            extras = [:]
-            for extra in extrasFresh {
-                var text = extra.text
-                extras[extra.path] = text.withUTF8 { Digest.of(bytes: UnsafeRawBufferPointer($0)) }
-            }
-        }
+        let extras = extrasWritten ?? previous?.extras ?? [:]
         return BuildState(
             settingsDigest: settingsDigest, documentFolders: parsed.documentFolders.sorted(), sources: parsed.sources,
             records: records, assets: assetState, extrasDigest: extrasDigest, extras: extras, searchDigest: searchDigest,

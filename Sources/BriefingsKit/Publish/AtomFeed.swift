@@ -7,13 +7,16 @@ enum AtomFeed {
     /// The kinds a reader subscribes to: what is published, not the site's own pages.
     static let kinds: [PageKind] = [.briefing, .document, .caseStudy]
 
+    /// The newest entries, as many as `feed_entries` allows.
     static func entries(in site: SiteIndex) -> [Page] {
-        site.pages.filter { kinds.contains($0.kind) && $0.published != nil }
+        let newest = site.pages.filter { kinds.contains($0.kind) && $0.published != nil }
             .sorted { lhs, rhs in
                 let left = lhs.updated ?? lhs.published, right = rhs.updated ?? rhs.published
                 if left != right, let left, let right { return left > right }
                 return SiteIndex.listOrder(lhs, rhs)
             }
+        let limit = site.config.feedEntries
+        return limit > 0 ? Array(newest.prefix(limit)) : newest
     }
 
     static func xml(for site: SiteIndex) -> String {

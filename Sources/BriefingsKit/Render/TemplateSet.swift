@@ -59,11 +59,14 @@ public struct TemplateSet: Sendable {
             files[name] = file
             sources[name] = text
             do {
-                templates[name] = try MustacheTemplate(string: text)
+                // The pragma line is removed as a standalone tag, so the output
+                // is unchanged; errors are a line later than in the file.
+                _ = EscapedHTML.registered
+                templates[name] = try MustacheTemplate(string: EscapedHTML.pragma + text)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error(
                     "template.syntax", "Mustache syntax error: \(describe(error.error))",
-                    at: SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber),
+                    at: SourceLocation(file: file, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
                     help: "near: \(error.context.line.trimmingCharacters(in: .whitespaces))"))
             } catch {
                 diagnostics.append(.error("template.syntax", "Mustache syntax error: \(error)", at: SourceLocation(file: file)))
