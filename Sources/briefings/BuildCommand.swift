@@ -40,6 +40,7 @@ struct BuildCommand: AsyncParsableCommand {
         var options = site.buildOptions(output: output, strict: strict, force: force)
         options.search = search
         options.clean = clean
+        options.endsProcess = true
         let report = await SiteBuilder.build(options)
         Terminal.report(report.diagnostics)
         if verbose { Terminal.reportTimings(report) }

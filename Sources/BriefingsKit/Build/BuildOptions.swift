@@ -22,6 +22,10 @@ public struct BuildOptions: Sendable {
     /// The date a build may show, which never comes from the clock: from
     /// `SOURCE_DATE_EPOCH` (reproducible-builds.org) when it is set.
     public var sourceDate: Day?
+    /// The process ends right after this build, as `briefings build` does:
+    /// what the build holds is left for the system to reclaim at exit rather
+    /// than freed object by object. Never set it for a long-running process.
+    public var endsProcess = false
 
     public init(
         contentFolder: URL = URL(fileURLWithPath: "Content"),

@@ -42,6 +42,7 @@ public enum SiteBuilder {
             // A cache that cannot be saved only makes the next build slower.
             try? store.save(state)
         }
+        if options.endsProcess { ProcessLifetime.keep(memory) }
         return report
     }
 
@@ -49,6 +50,7 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions, remembering memory: BuildMemory) async -> BuildReport {
         let session = BuildSession(options: options, mode: .build, previous: memory.state)
         let report = await session.run()
+        if options.endsProcess { ProcessLifetime.keep(session) }
         if report.published { memory.state = session.state }
         return report
     }

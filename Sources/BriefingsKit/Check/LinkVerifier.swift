@@ -22,27 +22,82 @@ final class LinkVerifier {
 
     /// `otherIDs`: the anchors of pages not scanned this time (not rendered in
     /// an incremental build), by URL.
-    init(site: SiteIndex, templates: TemplateSet, files: Set<String>, scans: [PageScan], collectExternal: Bool = false,
-         otherIDs: [String: Set<String>] = [:]) {
+    convenience init(site: SiteIndex, templates: TemplateSet, files: Set<String>, scans: [PageScan], collectExternal: Bool = false,
+                     otherIDs: [String: Set<String>] = [:]) {
+        var ids = otherIDs
+        for scan in scans { ids[scan.url] = scan.ids }
+        self.init(site: site, templates: templates, files: files, scans: scans, collectExternal: collectExternal, idsByURL: ids)
+    }
+
+    private init(site: SiteIndex, templates: TemplateSet, files: Set<String>, scans: [PageScan], collectExternal: Bool,
+                 idsByURL: [String: Set<String>]) {
         self.collectExternal = collectExternal
         self.site = site
         self.templates = templates
         self.files = files
         self.scans = scans
-        var ids = otherIDs
-        for scan in scans { ids[scan.url] = scan.ids }
-        idsByURL = ids
+        self.idsByURL = idsByURL
     }
 
     /// External URLs and every place that links to them, for `--external`.
-    struct ExternalLinks {
+    struct ExternalLinks: Sendable {
         var locations: [String: [SourceLocation]] = [:]
     }
 
-    func verify() -> (diagnostics: [Diagnostic], external: ExternalLinks) {
+    /// A template's mistake shows on every page made with it: it is reported
+    /// once, with the pages it was seen on.
+    private struct Part: Sendable {
         var diagnostics: [Diagnostic] = []
         var external = ExternalLinks()
-        var templateFindings: [String: (diagnostic: Diagnostic, pages: [String])] = [:]
+        var templateFindings: [String: Finding] = [:]
+
+        struct Finding: Sendable {
+            var diagnostic: Diagnostic
+            var pages: [String]
+        }
+    }
+
+    /// The pages are checked in chunks on every core, each with its own
+    /// memory of resolved URLs; the chunks' findings are joined in page order,
+    /// so the report is the same as a serial check's.
+    func verify() -> (diagnostics: [Diagnostic], external: ExternalLinks) {
+        let chunkCount = min(scans.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 8)
+        let parts: [Part]
+        if chunkCount <= 1 {
+            parts = [verify(scans)]
+        } else {
+            let size = (scans.count + chunkCount - 1) / chunkCount
+            let chunks = stride(from: 0, to: scans.count, by: size).map { Array(scans[$0..<min($0 + size, scans.count)]) }
+            let (site, templates, files, collectExternal, ids) = (site, templates, files, collectExternal, idsByURL)
+            parts = ConcurrentMap.map(chunks) { chunk in
+                LinkVerifier(site: site, templates: templates, files: files, scans: chunk, collectExternal: collectExternal, idsByURL: ids)
+                    .verify(chunk)
+            }
+        }
+        var diagnostics: [Diagnostic] = []
+        var external = ExternalLinks()
+        var templateFindings: [String: Part.Finding] = [:]
+        for part in parts {
+            diagnostics += part.diagnostics
+            for (url, locations) in part.external.locations { external.locations[url, default: []] += locations }
+            for (key, finding) in part.templateFindings {
+                if templateFindings[key] == nil { templateFindings[key] = Part.Finding(diagnostic: finding.diagnostic, pages: []) }
+                templateFindings[key]?.pages += finding.pages
+            }
+        }
+        for (_, finding) in templateFindings.sorted(by: { $0.key < $1.key }) {
+            var diagnostic = finding.diagnostic
+            let pages = finding.pages
+            diagnostic.message += pages.count == 1 ? " (on \(pages[0]))" : " (on \(pages.count) pages, such as \(pages[0]))"
+            diagnostics.append(diagnostic)
+        }
+        return (diagnostics, external)
+    }
+
+    private func verify(_ scans: [PageScan]) -> Part {
+        var diagnostics: [Diagnostic] = []
+        var external = ExternalLinks()
+        var templateFindings: [String: Part.Finding] = [:]
         for scan in scans {
             for link in scan.markdownLinks {
                 if let problem = check(link, from: scan) { diagnostics.append(problem) }
@@ -59,7 +114,7 @@ final class LinkVerifier {
                 case .onSite(let path, let fragment):
                     guard let problem = checkInternal(path: path, fragment: fragment, reference: reference, scan: scan) else { continue }
                     let key = "\(problem.file ?? ""):\(problem.line ?? 0):\(problem.message)"
-                    if templateFindings[key] == nil { templateFindings[key] = (problem, []) }
+                    if templateFindings[key] == nil { templateFindings[key] = Part.Finding(diagnostic: problem, pages: []) }
                     templateFindings[key]?.pages.append(scan.url)
                 }
             }
@@ -68,17 +123,11 @@ final class LinkVerifier {
                 let problem = Diagnostic.error("image.alt", "an image (\(source)) has no alt text", at: location,
                                                help: "add alt=\"…\" describing the image, or alt=\"\" if it is decoration")
                 let key = "\(location.file):\(location.line ?? 0):\(problem.message)"
-                if templateFindings[key] == nil { templateFindings[key] = (problem, []) }
+                if templateFindings[key] == nil { templateFindings[key] = Part.Finding(diagnostic: problem, pages: []) }
                 templateFindings[key]?.pages.append(scan.url)
             }
         }
-        for (_, finding) in templateFindings.sorted(by: { $0.key < $1.key }) {
-            var diagnostic = finding.diagnostic
-            let pages = finding.pages
-            diagnostic.message += pages.count == 1 ? " (on \(pages[0]))" : " (on \(pages.count) pages, such as \(pages[0]))"
-            diagnostics.append(diagnostic)
-        }
-        return (diagnostics, external)
+        return Part(diagnostics: diagnostics, external: external, templateFindings: templateFindings)
     }
 
     /// A link written in Markdown: its target must exist, and so must its anchor.
@@ -166,6 +215,11 @@ final class LinkVerifier {
     }
 
     private func classifyAnew(_ value: String, from pageURL: String) -> Classified {
+        // A contents list's links: the page itself, at an anchor.
+        if value.utf8.first == UInt8(ascii: "#"), !value.utf8.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
+            let fragment = String(value.dropFirst())
+            return .onSite(path: site.config.link(pageURL), fragment: fragment.removingPercentEncoding ?? fragment)
+        }
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return .ignored }
         if trimmed.hasPrefix("//") { return .external("https:" + trimmed) }

@@ -32,7 +32,7 @@ struct FieldReader {
         guard let value = present(key, required: required, example: example) else { return nil }
         switch value.value {
         case .scalar(let text, let kind) where kind != .null:
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = Self.trimmed(text)
             if trimmed.isEmpty, required {
                 report(.error, "front-matter.empty", "'\(key)' is empty", at: value.location,
                        help: "give \(subject) a \(key), e.g. \(key): \(example)")
@@ -43,6 +43,14 @@ struct FieldReader {
             typeError(key, expected: "text", got: value)
             return nil
         }
+    }
+
+    /// Without surrounding whitespace; most values have none, and are returned
+    /// without Foundation's (slower) trimming.
+    static func trimmed(_ text: String) -> String {
+        func plain(_ byte: UInt8?) -> Bool { byte.map { $0 > 0x20 && $0 < 0x80 } ?? false }
+        if plain(text.utf8.first), plain(text.utf8.last) { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     mutating func bool(_ key: String) -> Bool? {

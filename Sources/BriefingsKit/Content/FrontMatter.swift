@@ -12,32 +12,36 @@ enum FrontMatter {
         case unclosed
     }
 
+    /// Lines end at `\n` (a `\r` before it is part of no delimiter); the
+    /// search goes byte by byte, since only the delimiters' lines matter.
     static func split(_ text: String) -> Split {
-        // "\r\n" is one Character in Swift, so both line endings are split on.
-        let isNewline: (Character) -> Bool = { $0 == "\n" || $0 == "\r\n" }
-        var lines = text.split(maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: isNewline)
-        guard let first = lines.first, isDelimiter(first, allowDots: false) else { return .none }
-        guard lines.count == 2 else { return .unclosed }
-        var rest = lines[1]
+        let utf8 = text.utf8
+        let newline = UInt8(ascii: "\n")
+        guard let firstEnd = utf8.firstIndex(of: newline) else {
+            return isDelimiter(text[...], allowDots: false) ? .unclosed : .none
+        }
+        guard isDelimiter(text[..<firstEnd], allowDots: false) else { return .none }
+        let yamlStart = utf8.index(after: firstEnd)
+        var lineStart = yamlStart
         var yamlLines = 0
-        while true {
-            lines = rest.split(maxSplits: 1, omittingEmptySubsequences: false, whereSeparator: isNewline)
-            guard let line = lines.first else { return .unclosed }
-            if isDelimiter(line, allowDots: true) {
-                let yamlEnd = rest.startIndex
-                let yaml = text[text.index(after: first.endIndex)..<yamlEnd]
-                let body = lines.count == 2 ? String(lines[1]) : ""
-                return .found(yaml: String(yaml), body: body, bodyFirstLine: yamlLines + 3)
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: newline) ?? utf8.endIndex
+            if isDelimiter(text[lineStart..<lineEnd], allowDots: true) {
+                let body = lineEnd < utf8.endIndex ? String(text[utf8.index(after: lineEnd)...]) : ""
+                return .found(yaml: String(text[yamlStart..<lineStart]), body: body, bodyFirstLine: yamlLines + 3)
             }
             yamlLines += 1
-            guard lines.count == 2 else { return .unclosed }
-            rest = lines[1]
+            guard lineEnd < utf8.endIndex else { break }
+            lineStart = utf8.index(after: lineEnd)
         }
+        return .unclosed
     }
 
     private static func isDelimiter(_ line: Substring, allowDots: Bool) -> Bool {
-        var trimmed = line
-        while let last = trimmed.last, last == " " || last == "\t" || last == "\r" { trimmed.removeLast() }
-        return trimmed == "---" || (allowDots && trimmed == "...")
+        var bytes = line.utf8[...]
+        while let last = bytes.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") || last == UInt8(ascii: "\r") {
+            bytes.removeLast()
+        }
+        return bytes.elementsEqual("---".utf8) || (allowDots && bytes.elementsEqual("...".utf8))
     }
 }

@@ -4,32 +4,38 @@ import Foundation
 /// strings as a length and UTF-8. Written and read field by field by the cache's
 /// own types, which is many times faster to load than JSON for ten thousand pages.
 struct BinaryWriter {
-    private(set) var data = Data()
+    /// An array, not `Data`: appending a byte to `Data` costs several times more.
+    private var bytes: [UInt8] = []
+    var data: Data { Data(bytes) }
+
+    init() {
+        bytes.reserveCapacity(1 << 16)
+    }
 
     mutating func write(_ value: Int) {
         var number = UInt64(bitPattern: Int64(value))
         // Zig-zag, so small negative numbers stay small.
         number = (number << 1) ^ UInt64(bitPattern: Int64(value) >> 63)
         while number >= 0x80 {
-            data.append(UInt8(number & 0x7F) | 0x80)
+            bytes.append(UInt8(number & 0x7F) | 0x80)
             number >>= 7
         }
-        data.append(UInt8(number))
+        bytes.append(UInt8(number))
     }
 
     mutating func write(_ value: UInt64) {
-        withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     mutating func write(_ value: Bool) {
-        data.append(value ? 1 : 0)
+        bytes.append(value ? 1 : 0)
     }
 
     mutating func write(_ text: String) {
         var text = text
-        text.withUTF8 { bytes in
-            write(bytes.count)
-            data.append(contentsOf: bytes)
+        text.withUTF8 { utf8 in
+            write(utf8.count)
+            bytes.append(contentsOf: utf8)
         }
     }
 

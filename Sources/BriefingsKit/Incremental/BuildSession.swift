@@ -86,6 +86,7 @@ final class BuildSession {
 
         var render = RenderPlan(site: site, settings: settings, previous: previous, parsed: parsed, scan: scan,
                                 contentFolder: options.contentFolder)
+        defer { if options.endsProcess { ProcessLifetime.keep(render) } }
         do {
             // Markdown, then templates, for every page whose inputs changed.
             try await render.renderBodiesAndWaves()

@@ -27,6 +27,9 @@ struct RenderPlan {
     private var scans: [PageScan?]
     private var outputDigests: [UInt64?]
     private var graph = LinkGraph.empty
+    /// Each page's link targets as the graph last saw them; nil once the
+    /// page's body is rendered again.
+    private var outgoingLinks: [[String]?]
     /// The extra files (feed, sitemap, evidence JSON) when they must be made
     /// again: made in the background while pages render, since each covers the
     /// whole site and would otherwise hold up the start of rendering.
@@ -76,6 +79,7 @@ struct RenderPlan {
         recorders = Array(repeating: nil, count: pages.count)
         scans = Array(repeating: nil, count: pages.count)
         outputDigests = Array(repeating: nil, count: pages.count)
+        outgoingLinks = Array(repeating: nil, count: pages.count)
         for index in pages.indices where needsRendering(index, citations: false) { dirty[index] = true }
     }
 
@@ -108,8 +112,9 @@ struct RenderPlan {
     mutating func renderBodiesAndWaves() async throws {
         while true {
             try await renderMissingBodies()
+            for index in pages.indices where outgoingLinks[index] == nil { outgoingLinks[index] = outgoing(index) }
             graph = LinkGraph(outgoing: pages.indices.map { index in
-                (pages[index].reference, outgoing(index))
+                (pages[index].reference, outgoingLinks[index] ?? [])
             })
             digests.use(graph)
             let more = pages.indices.filter { !dirty[$0] && needsRendering($0, citations: true) }
@@ -145,6 +150,7 @@ struct RenderPlan {
         for (index, (body, recorder)) in zip(wanted, results) {
             bodies[index] = body
             recorders[index] = recorder
+            outgoingLinks[index] = nil
             bodyDiagnostics += body.diagnostics
         }
     }
@@ -307,7 +313,7 @@ struct RenderPlan {
             records[page.reference] = BuildState.PageRecord(
                 contentDigest: contents[index], cardDigest: cards[index], template: templateName(index),
                 templateDigest: settings.templateDigests[templateName(index)] ?? 0, dependencies: dependencies,
-                outgoing: outgoing(index), ids: scan.ids.sorted(), outputPath: outputPaths[index],
+                outgoing: outgoingLinks[index] ?? outgoing(index), ids: scan.ids.sorted(), outputPath: outputPaths[index],
                 outputDigest: outputDigests[index] ?? 0, diagnostics: findings)
         }
         let extras = extrasWritten ?? previous?.extras ?? [:]

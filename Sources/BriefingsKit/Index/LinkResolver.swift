@@ -105,8 +105,9 @@ struct LinkResolver {
             }
             sitePath = "/" + joined + (path.hasSuffix("/") && !joined.hasSuffix("/") ? "/" : "")
         }
-        let query = sitePath.firstIndex(of: "?").map { String(sitePath[$0...]) } ?? ""
-        let bare = query.isEmpty ? sitePath : String(sitePath[..<sitePath.firstIndex(of: "?")!])
+        let questionMark = sitePath.utf8.firstIndex(of: UInt8(ascii: "?"))
+        let query = questionMark.map { String(sitePath[$0...]) } ?? ""
+        let bare = questionMark.map { String(sitePath[..<$0]) } ?? sitePath
         if let target = site.page(url: bare) ?? site.page(url: bare.hasSuffix("/") ? bare : bare + "/") {
             return outcome(href(target.url, anchor, query: query), .page(reference: target.reference, anchor: anchor))
         }
@@ -139,8 +140,8 @@ struct LinkResolver {
     }
 
     static func splitAnchor(_ destination: String) -> (String, String?) {
-        guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
-        return (String(destination[..<hash]), String(destination[destination.index(after: hash)...]))
+        guard let hash = destination.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (destination, nil) }
+        return (String(destination[..<hash]), String(destination[destination.utf8.index(after: hash)...]))
     }
 
     /// The URL scheme (`https`, `case-study`), when the destination has one:
