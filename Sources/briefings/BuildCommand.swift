@@ -51,6 +51,12 @@ struct BuildCommand: AsyncParsableCommand {
         }
         if !quiet {
             let warnings = report.diagnostics.isEmpty ? "" : " with \(Terminal.counted(report.diagnostics))"
+            if report.upToDate {
+                Terminal.standardOutput(String(
+                    format: "%@ is up to date: nothing changed since the last build (%d pages, %d files; checked in %.2f s)%@.",
+                    DisplayPath()(options.outputFolder) as NSString, report.pages, report.files, report.totalSeconds, warnings as NSString))
+                return
+            }
             let redone = report.pagesRendered < report.pages ? "; \(report.pagesRendered) laid out again, the rest unchanged" : ""
             Terminal.standardOutput(String(
                 format: "Built %d pages (%d files) into %@ in %.2f s%@%@.",

@@ -190,6 +190,8 @@ import Testing
         try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
         let result0 = try briefings().run(["build", "--output", "locked/Output"], in: site.root)
         #expect(result0.status == 0)
+        // A change to publish: a build with nothing to do would write nothing.
+        try site.write("---\ntitle: New\nsummary: S\n---\n", to: "new.md")
         let before = FolderSnapshot(locked)
         chmod(locked.path, 0o555)
         let result = try briefings().run(["build", "--output", "locked/Output"], in: site.root, unprivileged: true)

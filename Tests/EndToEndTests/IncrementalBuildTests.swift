@@ -25,6 +25,7 @@ import Testing
             let differences = FolderSnapshot(site.output).differences(from: FolderSnapshot(site.root.appendingPathComponent("Clean")))
             #expect(differences.isEmpty, "\(step): incremental and clean builds differ in \(differences.prefix(8))", sourceLocation: sourceLocation)
             let summary = incremental.standardOutput
+            if summary.contains("is up to date: nothing changed") { return 0 }
             if let range = summary.range(of: #"; (\d+) laid out again"#, options: .regularExpression) {
                 return Int(summary[range].split(separator: " ")[1]) ?? -1
             }
@@ -88,5 +89,38 @@ import Testing
 
         try it.edit("routemap/02-information.md") { $0 + "\nMore on information.\n" }
         try it.buildBothWays("a chapter, shown in full on the whole-document page")
+    }
+
+    /// A build that finds nothing changed writes nothing and says so, with the
+    /// last build's warnings; any change to an input, even only its time, or to
+    /// the output folder, makes a real build again.
+    @Test func aBuildWithNothingChangedLeavesTheOutputAloneAndRepeatsTheWarnings() throws {
+        let it = try Site()
+        try it.edit("case-studies/kent.md") { $0.replacingOccurrences(of: "title: Kent", with: "title: Kent\nmood: hopeful") }
+        let first = try it.runner.run(["build", "--no-search"], in: it.site.root)
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(first.standardError.contains("mood"))
+        let manifest = it.site.output.appendingPathComponent(".briefings-manifest")
+        let written = try FileManager.default.attributesOfItem(atPath: manifest.path)[.modificationDate] as? Date
+
+        let again = try it.runner.run(["build", "--no-search"], in: it.site.root)
+        #expect(again.status == 0)
+        #expect(again.standardOutput.contains("is up to date: nothing changed since the last build"), "\(again.standardOutput)")
+        #expect(again.standardError.contains("mood"), "the last build's warning is reported again")
+        #expect(try FileManager.default.attributesOfItem(atPath: manifest.path)[.modificationDate] as? Date == written)
+
+        let strict = try it.runner.run(["build", "--no-search", "--strict"], in: it.site.root)
+        #expect(strict.status != 0, "--strict fails on the warning even when nothing changed")
+
+        // Only the time changes: the page is read again, and the output is the same.
+        let kent = it.site.content.appendingPathComponent("case-studies/kent.md")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 5)], ofItemAtPath: kent.path)
+        let touched = try it.runner.run(["build", "--no-search"], in: it.site.root)
+        #expect(touched.standardOutput.contains("; 0 laid out again"), "\(touched.standardOutput)")
+
+        // Something else changed the output folder: the build checks every file.
+        try FileManager.default.removeItem(at: it.site.output.appendingPathComponent("about/index.html"))
+        #expect(try it.buildBothWays("a page removed from the output by hand") >= 0)
+        #expect(FileManager.default.fileExists(atPath: it.site.output.appendingPathComponent("about/index.html").path))
     }
 }

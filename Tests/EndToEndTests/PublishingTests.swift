@@ -54,6 +54,22 @@ import Testing
         #expect(robots.contains("Sitemap: https://briefings.example.org/sitemap.xml\n"))
     }
 
+    @Test func theFeedCarriesAsManyEntriesAsSiteYmlAllows() throws {
+        var files = ["index.md": "---\ntitle: Home\nsummary: S\n---\n"]
+        for day in 1...4 { files["briefings/b\(day).md"] = "---\ntitle: B\(day)\nsummary: S\npublished: 2020-01-0\(day)\n---\nText.\n" }
+        let limited = try TemporarySite(files: files.merging(["site.yml": "title: T\nfeed_entries: 2\n"]) { $1 })
+        #expect(try briefings().run(["build", "--no-search"], in: limited.root).status == 0)
+        let feed = try XMLOutline(parsing: try #require(limited.built("feed.xml")))
+        let titles = feed.elements.filter { $0.path == "feed/entry/title" }.map(\.text)
+        #expect(titles == ["B4", "B3"], "the newest two")
+
+        let wrong = try TemporarySite(files: files.merging(["site.yml": "title: T\nfeed_entries: many\n"]) { $1 })
+        let result = try briefings().run(["build", "--no-search"], in: wrong.root)
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("Content/site.yml:2:15: error: 'feed_entries' must be a whole number, zero or more; got the string 'many'"),
+                "\(result.standardError)")
+    }
+
     @Test func feedEscapesWhatEditorsType() throws {
         let site = try TemporarySite(files: [
             "index.md": "---\ntitle: Home\nsummary: S\n---\n",

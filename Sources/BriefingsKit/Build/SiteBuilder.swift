@@ -19,6 +19,8 @@ public struct BuildReport: Sendable {
     public var slowestPages: [PageTiming] = []
     /// Pages laid out this build (the rest were unchanged since the last).
     public var pagesRendered = 0
+    /// Nothing changed since the last build: the output was left as it was.
+    public var upToDate = false
 
     public var totalSeconds: Double { timings.reduce(0) { $0 + $1.seconds } }
 }
@@ -36,9 +38,9 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions) async -> BuildReport {
         let store = BuildStateStore(options: options)
         if options.clean { store.remove() }
-        let memory = BuildMemory(state: options.clean ? nil : store.load())
+        let memory = BuildMemory(saved: options.clean ? nil : store.load())
         let report = await build(options, remembering: memory)
-        if report.published, let state = memory.state {
+        if report.published, !report.upToDate, let state = memory.state {
             // A cache that cannot be saved only makes the next build slower.
             try? store.save(state)
         }
@@ -48,16 +50,16 @@ public enum SiteBuilder {
 
     /// A build that keeps its state in memory, for `serve`.
     public static func build(_ options: BuildOptions, remembering memory: BuildMemory) async -> BuildReport {
-        let session = BuildSession(options: options, mode: .build, previous: memory.state)
+        let session = BuildSession(options: options, mode: .build, memory: memory)
         let report = await session.run()
+        if report.published, !report.upToDate { memory.state = session.state }
         if options.endsProcess { ProcessLifetime.keep(session) }
-        if report.published { memory.state = session.state }
         return report
     }
 
     /// The same pipeline, writing nothing and starting from nothing.
     public static func check(_ options: BuildOptions, external: ExternalLinkOptions? = nil) async -> BuildReport {
-        await BuildSession(options: options, mode: .check(external: external), previous: nil).run()
+        await BuildSession(options: options, mode: .check(external: external), memory: nil).run()
     }
 
     static func stops(_ diagnostics: [Diagnostic], _ options: BuildOptions) -> Bool {
@@ -65,21 +67,40 @@ public enum SiteBuilder {
     }
 }
 
-/// What one build leaves for the next, held in memory between builds.
+/// What one build leaves for the next, held in memory between builds. A state
+/// read from the cache is decoded only when a build needs more than its
+/// summary: a build that finds nothing changed never decodes it.
 public final class BuildMemory: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: BuildState?
+    private var saved: Data?
 
-    init(state: BuildState?) {
-        stored = state
+    init(saved: Data?) {
+        self.saved = saved
     }
 
     public convenience init() {
-        self.init(state: nil)
+        self.init(saved: nil)
+    }
+
+    /// The last build's summary and the output manifest's stamp it left.
+    var summary: (BuildState.Summary, FileStamp?)? {
+        lock.withLock {
+            if let stored { return (stored.summary, stored.outputStamp) }
+            return saved.flatMap { try? BuildState.decodeSummary($0) }
+        }
     }
 
     var state: BuildState? {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
+        get {
+            lock.withLock {
+                if stored == nil, let saved {
+                    stored = try? BuildState.decode(saved)
+                    self.saved = nil
+                }
+                return stored
+            }
+        }
+        set { lock.withLock { stored = newValue; saved = nil } }
     }
 }

@@ -50,7 +50,12 @@ enum SiteExtras {
     /// strict turns warnings into errors, and a tool the build was not asked to
     /// use is no reason to fail it (pass `--search` to require the index).
     static func finishStaging(_ staging: StagingFolder, site: LoadedSite, options: BuildOptions) throws -> [Diagnostic] {
-        let found = SearchIndexer.run(on: staging, search: options.search)
+        strictness(SearchIndexer.run(on: staging, search: options.search), options)
+    }
+
+    /// The search findings a build reports: without the missing-indexer
+    /// warning under `--strict` when search was not asked for.
+    static func strictness(_ found: [Diagnostic], _ options: BuildOptions) -> [Diagnostic] {
         if options.strict, options.search == nil { return found.filter { $0.code != "search.missing" } }
         return found
     }

@@ -11,6 +11,7 @@ import Foundation
 final class BuildSession {
     let options: BuildOptions
     let mode: SiteBuilder.Mode
+    private let memory: BuildMemory?
     private(set) var previous: BuildState?
     /// What this build learnt, once it succeeded: the next build's `previous`.
     private(set) var state: BuildState?
@@ -19,10 +20,11 @@ final class BuildSession {
     private var diagnostics: [Diagnostic] = []
     private var report = BuildReport(diagnostics: [], pages: 0, files: 0, timings: [], published: false)
 
-    init(options: BuildOptions, mode: SiteBuilder.Mode, previous: BuildState?) {
+    /// `memory`: what the last build left, if this build may reuse it.
+    init(options: BuildOptions, mode: SiteBuilder.Mode, memory: BuildMemory?) {
         self.options = options
         self.mode = mode
-        self.previous = previous
+        self.memory = memory
     }
 
     private var publishing: Bool {
@@ -50,12 +52,15 @@ final class BuildSession {
         diagnostics += settingProblems
         guard let settings = loadedSettings else { return finish(published: false) }
         report.basePath = settings.config.basePath
-        if previous?.settingsDigest != settings.digest || !outputIsAsLeft(output) { previous = nil }
         clock.lap("settings")
 
         // Read: walk the content folder, read only files whose stamp changed.
         let display = DisplayPath()
         let scan = ContentScanner(root: options.contentFolder, display: display).scan()
+        let inputs = inputsDigest(settings, scan)
+        if let unchanged = upToDate(inputs: inputs, output: output) { return unchanged }
+        previous = memory?.state
+        if previous?.settingsDigest != settings.digest || !outputIsAsLeft(output) { previous = nil }
         diagnostics += scan.diagnostics
         let changed = scan.markdown.filter { previous?.sources[$0.relativePath]?.stamp != $0.stamp }
         let (fresh, readProblems) = ContentScanner.read(changed, display: display)
@@ -156,7 +161,67 @@ final class BuildSession {
         }
         clock.lap("write")
         report.pagesRendered = render.renderedCount
+        let finished = finish(published: true)
+        state?.summary = BuildState.Summary(inputsDigest: inputs, pages: finished.pages, files: finished.files,
+                                            diagnostics: finished.diagnostics)
+        return finished
+    }
+
+    /// The report of a build that has nothing to do: every input is as the last
+    /// build found it and the output folder as it left it, so the output would
+    /// be the same bytes. Its findings are the last build's.
+    private func upToDate(inputs: UInt64, output: OutputFolder) -> BuildReport? {
+        guard publishing, let (summary, outputStamp) = memory?.summary, summary.inputsDigest == inputs, let outputStamp,
+            outputStamp == FileStamp.of(output.target.appendingPathComponent(OutputFolder.manifestName).path),
+            outputHasEveryFile(output) else { return nil }
+        diagnostics = SiteExtras.strictness(summary.diagnostics, options)
+        clock.lap("read")
+        if stops() { return finish(published: false) }
+        report.pages = summary.pages
+        report.files = summary.files
+        report.upToDate = true
         return finish(published: true)
+    }
+
+    /// Whether every file the manifest lists is still there: one deleted by
+    /// hand is made again.
+    private func outputHasEveryFile(_ output: OutputFolder) -> Bool {
+        guard let manifest = Manifest.read(from: output.target) else { return false }
+        let root = output.target.path + "/"
+        return manifest.entries.keys.allSatisfy { access(root + $0, F_OK) == 0 }
+    }
+
+    /// Every input of the build: the settings and templates, and the name and
+    /// stamp (size, time, inode) of every content file, content asset and theme
+    /// asset, and the search indexer when the build would use it.
+    private func inputsDigest(_ settings: SiteSettings, _ scan: ContentScanner.Result) -> UInt64 {
+        var digest = Digest()
+        func add(_ stamp: FileStamp?) {
+            digest.add(stamp?.size ?? -1)
+            digest.add(stamp?.modified ?? -1)
+            digest.add(stamp?.inode ?? -1)
+        }
+        digest.add(Int(bitPattern: UInt(settings.digest)))
+        for (name, value) in settings.templateDigests.sorted(by: { $0.key < $1.key }) {
+            digest.add(name)
+            digest.add(Int(bitPattern: UInt(value)))
+        }
+        for asset in settings.themeAssets {
+            digest.add(asset.outputPath)
+            add(FileStamp.of(asset.source.path))
+        }
+        for file in scan.markdown {
+            digest.add(file.relativePath)
+            add(file.stamp)
+        }
+        for asset in scan.assets {
+            digest.add(asset.file.outputPath)
+            add(asset.stamp)
+        }
+        for finding in scan.diagnostics { digest.add(finding.message) }
+        digest.add(options.search.map { $0 ? 1 : 0 } ?? 2)
+        if options.search == nil { digest.add(SearchIndexer.locate(in: ProcessInfo.processInfo.environment)?.path ?? "") }
+        return digest.final
     }
 
     private var wantsExternal: Bool {

@@ -6,7 +6,18 @@ import Foundation
 /// digests), what it links to, its anchors and the digest of what was written.
 struct BuildState: Sendable {
     /// Bumped whenever the format or the meaning of a digest changes.
-    static let formatVersion = 3
+    static let formatVersion = 4
+
+    /// What a build that finds nothing changed needs, at the start of the
+    /// file so that it is read without decoding the rest.
+    struct Summary: Sendable {
+        /// Every input's stamp or digest (see `BuildSession.inputsDigest`).
+        var inputsDigest: UInt64 = 0
+        var pages = 0
+        var files = 0
+        /// The build's findings (warnings only: a build with errors is not kept).
+        var diagnostics: [Diagnostic] = []
+    }
 
     struct CachedSource: Sendable {
         var stamp: FileStamp
@@ -53,12 +64,19 @@ struct BuildState: Sendable {
     /// The published folder's manifest when this state was saved: if it differs
     /// now, the folder was changed by something else and nothing is assumed.
     var outputStamp: FileStamp?
+    var summary = Summary()
 }
 
 extension BuildState {
     func encoded() -> Data {
         var writer = BinaryWriter()
         writer.write(Self.formatVersion)
+        writer.write(outputStamp != nil)
+        outputStamp?.encode(to: &writer)
+        writer.write(summary.inputsDigest)
+        writer.write(summary.pages)
+        writer.write(summary.files)
+        writer.write(summary.diagnostics) { $1.encode(to: &$0) }
         writer.write(settingsDigest)
         writer.write(documentFolders)
         writer.write(sources.keys.sorted()) { writer, path in
@@ -98,14 +116,26 @@ extension BuildState {
         Self.write(extras, to: &writer)
         writer.write(searchDigest)
         Self.write(searchFiles, to: &writer)
-        writer.write(outputStamp != nil)
-        outputStamp?.encode(to: &writer)
         return writer.data
+    }
+
+    /// The summary and output stamp alone.
+    static func decodeSummary(_ data: Data) throws -> (Summary, FileStamp?) {
+        var reader = BinaryReader(data)
+        return try readHeader(&reader)
+    }
+
+    private static func readHeader(_ reader: inout BinaryReader) throws -> (Summary, FileStamp?) {
+        guard try reader.readInt() == formatVersion else { throw BinaryReader.Malformed() }
+        let outputStamp = try reader.readBool() ? try FileStamp.decode(from: &reader) : nil
+        let summary = Summary(inputsDigest: try reader.readUInt64(), pages: try reader.readInt(), files: try reader.readInt(),
+                              diagnostics: try reader.readArray { try Diagnostic.decode(from: &$0) })
+        return (summary, outputStamp)
     }
 
     static func decode(_ data: Data) throws -> BuildState {
         var reader = BinaryReader(data)
-        guard try reader.readInt() == formatVersion else { throw BinaryReader.Malformed() }
+        let (summary, outputStamp) = try readHeader(&reader)
         let settingsDigest = try reader.readUInt64()
         let documentFolders = try reader.readStrings()
         var sources: [String: CachedSource] = [:]
@@ -142,10 +172,10 @@ extension BuildState {
         let extras = try readDigests(from: &reader)
         let searchDigest = try reader.readUInt64()
         let searchFiles = try readDigests(from: &reader)
-        let outputStamp = try reader.readBool() ? try FileStamp.decode(from: &reader) : nil
         return BuildState(
             settingsDigest: settingsDigest, documentFolders: documentFolders, sources: sources, records: records, assets: assets,
-            extrasDigest: extrasDigest, extras: extras, searchDigest: searchDigest, searchFiles: searchFiles, outputStamp: outputStamp)
+            extrasDigest: extrasDigest, extras: extras, searchDigest: searchDigest, searchFiles: searchFiles, outputStamp: outputStamp,
+            summary: summary)
     }
 
     private static func write(_ digests: [String: UInt64], to writer: inout BinaryWriter) {
@@ -173,10 +203,9 @@ struct BuildStateStore {
         file = folder.appendingPathComponent("state-\(key).bin")
     }
 
-    /// The saved state, or nil when there is none or it cannot be used.
-    func load() -> BuildState? {
-        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
-        return try? BuildState.decode(data)
+    /// The saved state, undecoded, or nil when there is none.
+    func load() -> Data? {
+        FileManager.default.contents(atPath: file.path)
     }
 
     /// Saves atomically (a whole new file, then a rename).
