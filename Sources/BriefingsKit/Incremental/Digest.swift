@@ -1,7 +1,10 @@
 /// A stable 64-bit fingerprint, the same on every run and every machine (unlike
-/// Swift's `Hasher`, which is seeded per process): FNV-1a over the bytes, then
-/// a final mix so that near-equal inputs give unrelated values. For telling
-/// whether an input changed since the last build, not for security.
+/// Swift's `Hasher`, which is seeded per process): eight bytes at a time, each
+/// word mixed in with a multiply and a shift (FNV-1a byte by byte was a tenth
+/// of a build's time, hashing every source and every page), the last few bytes
+/// one at a time, then a final mix so that near-equal inputs give unrelated
+/// values. For telling whether an input changed since the last build, not for
+/// security. Changing it changes every digest: bump `BuildState.formatVersion`.
 public struct Digest: Hashable, Sendable, CustomStringConvertible {
     public private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
 
@@ -28,7 +31,13 @@ public struct Digest: Hashable, Sendable, CustomStringConvertible {
 
     public mutating func add(bytes: UnsafeRawBufferPointer) {
         var hash = value
-        for byte in bytes {
+        let words = bytes.count / 8
+        for index in 0..<words {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
+            hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+            hash ^= hash >> 32
+        }
+        for byte in bytes[(words * 8)...] {
             hash ^= UInt64(byte)
             hash &*= 0x0000_0100_0000_01B3
         }

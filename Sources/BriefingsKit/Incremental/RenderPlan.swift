@@ -186,10 +186,12 @@ struct RenderPlan {
                 guard let html else {
                     return (nil, 0, .error("template.missing", "the template '\(name)' does not exist", at: SourceLocation(file: page.file)), timing)
                 }
-                try staging?.write(html, to: outputPaths[index])
-                var bytes = html
-                let digest = bytes.withUTF8 { Digest.of(bytes: UnsafeRawBufferPointer($0)) }
-                return (PageScan(page: page, templateName: name, html: html, body: body), digest, nil, timing)
+                var digest = try staging?.write(html, to: outputPaths[index])
+                if digest == nil {
+                    var bytes = html
+                    digest = bytes.withUTF8 { Digest.of(bytes: UnsafeRawBufferPointer($0)) }
+                }
+                return (PageScan(page: page, templateName: name, html: html, body: body), digest ?? 0, nil, timing)
             }
             for (index, (scan, digest, problem, timing)) in zip(wanted, results) {
                 scans[index] = scan

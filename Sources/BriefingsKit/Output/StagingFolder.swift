@@ -36,12 +36,15 @@ public final class StagingFolder: @unchecked Sendable {
         try data.withUnsafeBytes { try write(bytes: $0, to: relativePath) }
     }
 
-    public func write(_ text: String, to relativePath: String) throws {
+    /// Returns the text's digest, as the manifest records it.
+    @discardableResult
+    public func write(_ text: String, to relativePath: String) throws -> UInt64 {
         var text = text
-        try text.withUTF8 { try write(bytes: UnsafeRawBufferPointer($0), to: relativePath) }
+        return try text.withUTF8 { try write(bytes: UnsafeRawBufferPointer($0), to: relativePath) }
     }
 
-    private func write(bytes: UnsafeRawBufferPointer, to relativePath: String) throws {
+    @discardableResult
+    private func write(bytes: UnsafeRawBufferPointer, to relativePath: String) throws -> UInt64 {
         let digest = Digest.of(bytes: bytes)
         if existing.entries[relativePath] != Manifest.Entry(digest: digest, ours: true) {
             try makeParent(of: relativePath)
@@ -51,6 +54,7 @@ public final class StagingFolder: @unchecked Sendable {
             try FileTree.write(bytes, to: path)
         }
         lock.withLock { entries[relativePath] = Manifest.Entry(digest: digest, ours: true) }
+        return digest
     }
 
     /// Copies a static file.
