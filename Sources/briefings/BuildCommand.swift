@@ -41,7 +41,10 @@ struct BuildCommand: AsyncParsableCommand {
         options.search = search
         options.clean = clean
         options.endsProcess = true
+        let display = ProgressDisplay.forStandardError(quiet: quiet, verbose: verbose)
+        options.progress = display?.handler
         let report = await SiteBuilder.build(options)
+        display?.finish()
         Terminal.report(report.diagnostics)
         if verbose { Terminal.reportTimings(report) }
         guard report.published else {

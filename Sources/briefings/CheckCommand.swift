@@ -34,8 +34,12 @@ struct CheckCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let options = site.buildOptions(strict: strict)
+        var options = site.buildOptions(strict: strict)
+        // On a terminal only: a CI log reads the findings, not the phases.
+        let display = ProgressDisplay.forStandardError(quiet: false, verbose: true)
+        options.progress = display?.handler
         let report = await SiteBuilder.check(options, external: external ? ExternalLinkOptions(timeout: timeout) : nil)
+        display?.finish()
         let formatter = DiagnosticFormatter(format: format, colour: format == .text && Terminal.colourOnStandardOutput)
         let printed = formatter.report(report.diagnostics)
         if !printed.isEmpty || format == .json { FileHandle.standardOutput.write(Data(printed.utf8)) }

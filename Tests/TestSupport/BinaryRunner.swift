@@ -12,6 +12,10 @@ public struct BinaryRunner: Sendable {
 
     public let executable: URL
 
+    public init(executable: URL) {
+        self.executable = executable
+    }
+
     /// The `briefings` binary beside the test bundle (the same build folder), or
     /// `BRIEFINGS_BINARY` when set.
     public static func locate() -> BinaryRunner? {
@@ -55,6 +59,8 @@ public struct BinaryRunner: Sendable {
         if let folder { process.currentDirectoryURL = folder }
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        // A slow machine must not turn a test's quiet build into one that shows progress.
+        env["BRIEFINGS_PROGRESS_AFTER"] = "3600"
         for (key, value) in environment { env[key] = value }
         process.environment = env
         // Output goes to files, so neither stream can fill a pipe and block the process.

@@ -26,6 +26,9 @@ public struct BuildOptions: Sendable {
     /// what the build holds is left for the system to reclaim at exit rather
     /// than freed object by object. Never set it for a long-running process.
     public var endsProcess = false
+    /// Told about each phase and about pages as they are done, for a progress
+    /// display; called from any thread.
+    public var progress: (@Sendable (BuildProgress) -> Void)?
 
     public init(
         contentFolder: URL = URL(fileURLWithPath: "Content"),
@@ -52,18 +55,32 @@ public struct PhaseTiming: Sendable {
     public var seconds: Double
 }
 
+/// What a build tells whoever shows its progress.
+public enum BuildProgress: Sendable {
+    /// A phase ended, after this long.
+    case phaseFinished(PhaseTiming)
+    /// Pages done so far in a phase (`markdown` or `templates`).
+    case pages(phase: String, done: Int, total: Int)
+}
+
 /// Times phases with a monotonic clock.
 struct PhaseClock {
     private let clock = ContinuousClock()
     private var started: ContinuousClock.Instant
     private(set) var timings: [PhaseTiming] = []
+    private let progress: (@Sendable (BuildProgress) -> Void)?
 
-    init() { started = clock.now }
+    init(progress: (@Sendable (BuildProgress) -> Void)? = nil) {
+        started = clock.now
+        self.progress = progress
+    }
 
     mutating func lap(_ name: String) {
         let now = clock.now
         let duration = started.duration(to: now)
-        timings.append(PhaseTiming(name: name, seconds: Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18))
+        let timing = PhaseTiming(name: name, seconds: Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+        timings.append(timing)
         started = now
+        progress?(.phaseFinished(timing))
     }
 }

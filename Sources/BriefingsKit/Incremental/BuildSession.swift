@@ -16,7 +16,7 @@ final class BuildSession {
     /// What this build learnt, once it succeeded: the next build's `previous`.
     private(set) var state: BuildState?
 
-    private var clock = PhaseClock()
+    private var clock: PhaseClock
     private var diagnostics: [Diagnostic] = []
     private var report = BuildReport(diagnostics: [], pages: 0, files: 0, timings: [], published: false)
 
@@ -25,6 +25,7 @@ final class BuildSession {
         self.options = options
         self.mode = mode
         self.memory = memory
+        clock = PhaseClock(progress: options.progress)
     }
 
     private var publishing: Bool {
@@ -90,7 +91,7 @@ final class BuildSession {
         clock.lap("index")
 
         var render = RenderPlan(site: site, settings: settings, previous: previous, parsed: parsed, scan: scan,
-                                contentFolder: options.contentFolder)
+                                contentFolder: options.contentFolder, progress: options.progress)
         defer { if options.endsProcess { ProcessLifetime.keep(render) } }
         do {
             // Markdown, then templates, for every page whose inputs changed.

@@ -43,8 +43,11 @@ struct RenderPlan {
     private var searchDigest: UInt64 = 0
     private var searchFiles: [String: UInt64] = [:]
 
+    private let progress: (@Sendable (BuildProgress) -> Void)?
+
     init(site: LoadedSite, settings: SiteSettings, previous: BuildState?, parsed: BuildSession.Parsed, scan: ContentScanner.Result,
-         contentFolder: URL) {
+         contentFolder: URL, progress: (@Sendable (BuildProgress) -> Void)? = nil) {
+        self.progress = progress
         self.contentFolder = contentFolder
         self.site = site
         self.settings = settings
@@ -107,6 +110,12 @@ struct RenderPlan {
         return false
     }
 
+    /// Passes on how many of a phase's pages are done.
+    private func tell(_ phase: String, _ total: Int) -> (@Sendable (Int) -> Void)? {
+        guard let progress else { return nil }
+        return { done in progress(.pages(phase: phase, done: done, total: total)) }
+    }
+
     // MARK: Markdown
 
     mutating func renderBodiesAndWaves() async throws {
@@ -135,7 +144,7 @@ struct RenderPlan {
         let contentFolder = self.contentFolder
         let sources = parsed.bodies
         let pages = self.pages
-        let results: [(RenderedBody, DependencyRecorder)] = try await Parallel.map(wanted) { index in
+        let results: [(RenderedBody, DependencyRecorder)] = try await Parallel.map(wanted, progress: tell("markdown", wanted.count)) { index in
             var page = pages[index]
             if page.body.isEmpty, !page.sourcePath.isEmpty {
                 if let loaded = sources[page.sourcePath] ?? BuildSession.body(of: page.sourcePath, in: contentFolder) {
@@ -170,7 +179,7 @@ struct RenderPlan {
             try await renderMissingBodies()
             let site = self.site, graph = self.graph, bodies = self.bodies, recorders = self.recorders
             let outputPaths = self.outputPaths
-            let results: [(PageScan?, UInt64, Diagnostic?, PageTiming)] = try await Parallel.map(wanted) { index in
+            let results: [(PageScan?, UInt64, Diagnostic?, PageTiming)] = try await Parallel.map(wanted, progress: tell("templates", wanted.count)) { index in
                 let clock = ContinuousClock()
                 let started = clock.now
                 let page = site.index.pages[index]

@@ -46,7 +46,7 @@ public struct EvidenceIndex: Sendable {
         vocabularies = site.taxonomies.vocabularies
         let kinds = Set(vocabularies.flatMap(\.appliesTo))
         self.kinds = kinds
-        pages = site.pages.filter { kinds.contains($0.kind) }.sorted(by: SiteIndex.listOrder)
+        pages = site.inListOrder.filter { kinds.contains($0.kind) }
         relatedIndex = RelatedIndex(pages: pages, vocabularies: vocabularies)
         if let crossing = site.taxonomies.matrix,
             let rows = site.taxonomies.vocabulary(crossing.rows), let columns = site.taxonomies.vocabulary(crossing.columns) {

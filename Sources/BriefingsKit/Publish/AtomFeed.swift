@@ -9,11 +9,12 @@ enum AtomFeed {
 
     /// The newest entries, as many as `feed_entries` allows.
     static func entries(in site: SiteIndex) -> [Page] {
-        let newest = site.pages.filter { kinds.contains($0.kind) && $0.published != nil }
+        // A stable sort of pages already in list order: the same dates stay in list order.
+        let newest = site.inListOrder.filter { kinds.contains($0.kind) && $0.published != nil }
             .sorted { lhs, rhs in
                 let left = lhs.updated ?? lhs.published, right = rhs.updated ?? rhs.published
                 if left != right, let left, let right { return left > right }
-                return SiteIndex.listOrder(lhs, rhs)
+                return false
             }
         let limit = site.config.feedEntries
         return limit > 0 ? Array(newest.prefix(limit)) : newest

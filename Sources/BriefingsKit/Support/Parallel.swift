@@ -7,10 +7,18 @@ import Synchronization
 /// the others wait. Results come back in the input's order.
 enum Parallel {
     static func map<Element: Sendable, Result: Sendable>(
-        _ items: [Element], _ transform: @escaping @Sendable (Element) throws -> Result
+        _ items: [Element], progress: (@Sendable (Int) -> Void)? = nil, _ transform: @escaping @Sendable (Element) throws -> Result
     ) async throws -> [Result] {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count))
-        guard workers > 1 else { return try items.map(transform) }
+        guard workers > 1 else {
+            var results: [Result] = []
+            for item in items {
+                results.append(try transform(item))
+                if results.count % 32 == 0 { progress?(results.count) }
+            }
+            progress?(items.count)
+            return results
+        }
         // Small enough to even out the end, large enough that taking a batch costs nothing.
         let batch = max(1, min(32, items.count / (workers * 32)))
         let cursor = Cursor()
@@ -22,7 +30,9 @@ enum Parallel {
                         try Task.checkCancellation()
                         let start = cursor.take(batch)
                         guard start < items.count else { return done }
-                        for index in start..<min(start + batch, items.count) { done.append((index, try transform(items[index]))) }
+                        let end = min(start + batch, items.count)
+                        for index in start..<end { done.append((index, try transform(items[index]))) }
+                        if let progress { progress(cursor.finished(end - start)) }
                     }
                 }
             }
@@ -37,6 +47,12 @@ enum Parallel {
 
     private final class Cursor: Sendable {
         private let next = Atomic<Int>(0)
+        private let done = Atomic<Int>(0)
+
+        /// How many items are done, these included.
+        func finished(_ count: Int) -> Int {
+            done.wrappingAdd(count, ordering: .relaxed).newValue
+        }
 
         /// The first index of the next batch.
         func take(_ count: Int) -> Int {
