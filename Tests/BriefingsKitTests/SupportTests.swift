@@ -1,4 +1,5 @@
 @testable import BriefingsKit
+import Foundation
 import Testing
 
 @Suite struct SupportTests {
@@ -38,5 +39,20 @@ import Testing
         let json = DiagnosticFormatter(format: .json).json([diagnostic])
         #expect(json.contains("\"severity\" : \"error\""))
         #expect(json.contains("\"line\" : 3"))
+    }
+
+    /// The byte-level path helpers give what NSString gives for the paths a
+    /// build uses, including names with accents and odd dots.
+    @Test func relativePathsSplitAsNSStringDoes() {
+        let paths = ["case-studies/kent.md", "kent.md", "routemap/02-information.md", "a/b/c/index.md", "café/ünï.md", "a.b/c",
+                     ".md", "a/.hidden", "a/b/", "archive.tar.gz"]
+        for path in paths {
+            #expect(RelativePath.folder(of: path) == (path as NSString).deletingLastPathComponent, "folder of \(path)")
+            #expect(RelativePath.name(of: path) == (path as NSString).lastPathComponent, "name of \(path)")
+            #expect(RelativePath.removingExtension(path) == (path as NSString).deletingPathExtension, "extension of \(path)")
+        }
+        // Where NSString traps on Linux (an empty path, a one-letter name), these answer.
+        #expect(RelativePath.folder(of: "") == "" && RelativePath.name(of: "") == "" && RelativePath.removingExtension("") == "")
+        #expect(RelativePath.folder(of: "a") == "" && RelativePath.name(of: "a") == "a" && RelativePath.removingExtension("a") == "a")
     }
 }

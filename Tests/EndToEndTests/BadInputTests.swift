@@ -200,4 +200,21 @@ import Testing
         #expect(result.standardError.contains("locked/Output: error: cannot write beside the output folder: permission denied"), "\(result.standardError)")
         #expect(FolderSnapshot(locked).differences(from: before).isEmpty)
     }
+
+    /// Folders and files with one-letter names: Foundation's path functions
+    /// trap on some of them on Linux, and a build once crashed on `Content/x/`.
+    @Test func oneLetterFoldersAndFilesBuild() throws {
+        let site = try TemporarySite(files: [
+            "taxonomies.yml": TemporarySite.taxonomies,
+            "index.md": "---\ntitle: Home\nsummary: S\n---\nSee [x](page:x) and [y](page:y/z).\n",
+            "x/index.md": "---\ntitle: X\nsummary: A folder with a one-letter name.\n---\nHello.\n",
+            "y/z.md": "---\ntitle: Z\nsummary: A one-letter page in a one-letter folder.\n---\nHello.\n",
+        ])
+        let result = try briefings().run(["build", "--no-search"], in: site.root)
+        #expect(!result.crashed, "the build crashed: \(result.standardError)")
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(site.built("x/index.html")?.contains("<h1") == true)
+        #expect(site.built("y/z/index.html")?.contains("<h1") == true)
+        #expect(site.built("y/index.html")?.contains("/y/z/") == true)
+    }
 }

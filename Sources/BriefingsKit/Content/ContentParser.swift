@@ -108,7 +108,7 @@ struct ContentParser {
     func readPage(_ header: Header, documentFolders: Set<String>) -> (PageDraft?, [Diagnostic]) {
         let relative = header.source.relativePath
         let folder = Self.folder(of: relative)
-        let isIndex = (relative as NSString).lastPathComponent == "index.md"
+        let isIndex = RelativePath.name(of: relative) == "index.md"
         var kind = header.declaredKind?.0 ?? PageKind.defaultKind(forFolder: folder)
         var extra: [Diagnostic] = []
         if !isIndex, documentFolders.contains(folder) {
@@ -214,7 +214,7 @@ struct ContentParser {
     }
 
     static func folder(of relativePath: String) -> String {
-        let folder = (relativePath as NSString).deletingLastPathComponent
+        let folder = RelativePath.folder(of: relativePath)
         return folder == "." ? "" : folder
     }
 }

@@ -49,8 +49,8 @@ struct URLPlanner {
         let ordered = drafts.sorted { ($0.page.kind == .document ? 0 : 1, $0.page.sourcePath) < ($1.page.kind == .document ? 0 : 1, $1.page.sourcePath) }
         for draft in ordered {
             var page = draft.page
-            let fileName = ((page.sourcePath as NSString).lastPathComponent as NSString).deletingPathExtension
-            var slug = draft.isIndex ? (draft.folder as NSString).lastPathComponent
+            let fileName = RelativePath.removingExtension(RelativePath.name(of: page.sourcePath))
+            var slug = draft.isIndex ? RelativePath.name(of: draft.folder)
                 : page.kind == .chapter ? Self.dropOrderPrefix(fileName) : fileName
             if let node = draft.slug {
                 guard let text = node.string else {
@@ -69,7 +69,7 @@ struct URLPlanner {
                                           at: SourceLocation(file: page.file), help: "rename the file to '\(suggested.isEmpty ? "page" : suggested).md' or add 'slug: \(suggested)'"))
                 continue
             }
-            let parentFolder = draft.isIndex ? (draft.folder as NSString).deletingLastPathComponent : draft.folder
+            let parentFolder = draft.isIndex ? RelativePath.folder(of: draft.folder) : draft.folder
             var path: String
             switch page.kind {
             case .chapter:
@@ -121,7 +121,7 @@ struct URLPlanner {
     static func referenceID(for page: Page, slug: String, isIndex: Bool, folder: String) -> String {
         switch page.kind {
         case .page:
-            let path = (page.sourcePath as NSString).deletingPathExtension
+            let path = RelativePath.removingExtension(page.sourcePath)
             if isIndex { return folder.isEmpty ? "index" : folder }
             return path
         default:
@@ -143,8 +143,20 @@ struct URLPlanner {
     static func conflicts(in pages: [Page]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (key, label) in [(\Page.url, "URL"), (\Page.reference, "id")] as [(KeyPath<Page, String>, String)] {
-            let groups = Dictionary(grouping: pages, by: { $0[keyPath: key] })
-            for (value, claimants) in groups where claimants.count > 1 {
+            // Counted first: grouping every page would copy the whole site to
+            // find the few (usually no) clashes.
+            var first: [String: Int] = [:]
+            first.reserveCapacity(pages.count)
+            var clashing: [String: [Int]] = [:]
+            for (index, page) in pages.enumerated() {
+                let value = page[keyPath: key]
+                if let earlier = first.updateValue(index, forKey: value) {
+                    first[value] = earlier
+                    clashing[value, default: [earlier]].append(index)
+                }
+            }
+            for value in clashing.keys.sorted() {
+                let claimants = (clashing[value] ?? []).map { pages[$0] }
                 let files = claimants.map { $0.sourcePath.isEmpty ? "the \($0.kind.generatedName) the build makes" : $0.file }.sorted()
                 for page in claimants where !page.sourcePath.isEmpty {
                     let others = files.filter { $0 != page.file }.joined(separator: ", ")

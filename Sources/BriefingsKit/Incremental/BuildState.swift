@@ -6,7 +6,7 @@ import Foundation
 /// digests), what it links to, its anchors and the digest of what was written.
 struct BuildState: Sendable {
     /// Bumped whenever the format or the meaning of a digest changes.
-    static let formatVersion = 5
+    static let formatVersion = 6
 
     /// What a build that finds nothing changed needs, at the start of the
     /// file so that it is read without decoding the rest.
@@ -32,8 +32,9 @@ struct BuildState: Sendable {
         var cardDigest: UInt64
         var template: String
         var templateDigest: UInt64
-        /// Dependency name → its digest when the page was rendered.
-        var dependencies: [(name: String, digest: UInt64)]
+        /// Each dependency (its number in `dependencyNames`) and its digest
+        /// when the page was rendered.
+        var dependencies: [(name: Int32, digest: UInt64)]
         /// References of the pages its Markdown links to, for "Cited in".
         var outgoing: [String]
         /// The ids on the page, for anchor checks of links to it.
@@ -51,6 +52,9 @@ struct BuildState: Sendable {
 
     var settingsDigest: UInt64
     var documentFolders: [String]
+    /// Every dependency name the records use, each once: records hold their
+    /// numbers, so deciding what to render compares integers, not strings.
+    var dependencyNames: [String]
     var sources: [String: CachedSource]
     var records: [String: PageRecord]
     var assets: [String: CachedAsset]
@@ -79,6 +83,7 @@ extension BuildState {
         writer.write(summary.diagnostics) { $1.encode(to: &$0) }
         writer.write(settingsDigest)
         writer.write(documentFolders)
+        writer.write(dependencyNames)
         writer.write(sources.keys.sorted()) { writer, path in
             guard let source = sources[path] else { return }
             writer.write(path)
@@ -97,7 +102,7 @@ extension BuildState {
             writer.write(record.template)
             writer.write(record.templateDigest)
             writer.write(record.dependencies) { writer, dependency in
-                writer.write(dependency.name)
+                writer.write(Int(dependency.name))
                 writer.write(dependency.digest)
             }
             writer.write(record.outgoing)
@@ -138,6 +143,7 @@ extension BuildState {
         let (summary, outputStamp) = try readHeader(&reader)
         let settingsDigest = try reader.readUInt64()
         let documentFolders = try reader.readStrings()
+        let dependencyNames = try reader.readStrings()
         var sources: [String: CachedSource] = [:]
         for (path, source) in try reader.readArray({ reader -> (String, CachedSource) in
             let path = try reader.readString()
@@ -154,7 +160,11 @@ extension BuildState {
             let contentDigest = try reader.readUInt64(), cardDigest = try reader.readUInt64()
             let template = try reader.readString()
             let templateDigest = try reader.readUInt64()
-            let dependencies = try reader.readArray { reader in (name: try reader.readString(), digest: try reader.readUInt64()) }
+            let dependencies = try reader.readArray { reader -> (name: Int32, digest: UInt64) in
+                let name = try reader.readInt()
+                guard name >= 0, name < dependencyNames.count else { throw BinaryReader.Malformed() }
+                return (Int32(name), try reader.readUInt64())
+            }
             let outgoing = try reader.readStrings(), ids = try reader.readStrings()
             let outputPath = try reader.readString()
             let outputDigest = try reader.readUInt64()
@@ -173,7 +183,7 @@ extension BuildState {
         let searchDigest = try reader.readUInt64()
         let searchFiles = try readDigests(from: &reader)
         return BuildState(
-            settingsDigest: settingsDigest, documentFolders: documentFolders, sources: sources, records: records, assets: assets,
+            settingsDigest: settingsDigest, documentFolders: documentFolders, dependencyNames: dependencyNames, sources: sources, records: records, assets: assets,
             extrasDigest: extrasDigest, extras: extras, searchDigest: searchDigest, searchFiles: searchFiles, outputStamp: outputStamp,
             summary: summary)
     }

@@ -16,11 +16,20 @@ final class DependencyDigests {
     private let templateDigests: [String: UInt64]
     private var graph: LinkGraph?
     private var memo: [String: UInt64] = [:]
+    /// The last build's dependency names (`BuildState.dependencyNames`), and
+    /// their digests in this build by number, worked out when first asked for.
+    let previousNames: [String]
+    /// Which of `previousNames` are citations, judged once the graph is known.
+    let isCitation: [Bool]
+    private var previousDigests: [UInt64?]
 
     /// `cards` and `contents` are per page, in `site.pages` order; `files` are
     /// the output's files that are not pages (assets, feeds).
     init(site: SiteIndex, evidence: EvidenceIndex, cards: [UInt64], contents: [UInt64], files: Set<String>,
-         templateDigests: [String: UInt64]) {
+         templateDigests: [String: UInt64], previousNames: [String] = []) {
+        self.previousNames = previousNames
+        isCitation = previousNames.map { $0.hasPrefix(Self.citationPrefix) }
+        previousDigests = Array(repeating: nil, count: previousNames.count)
         self.templateDigests = templateDigests
         self.site = site
         self.evidence = evidence
@@ -32,7 +41,19 @@ final class DependencyDigests {
     /// Citations need the link graph, known once the Markdown is rendered.
     func use(_ graph: LinkGraph) {
         self.graph = graph
-        memo = memo.filter { !$0.key.hasPrefix("citations:") }
+        memo = memo.filter { !$0.key.hasPrefix(Self.citationPrefix) }
+        for (number, citation) in isCitation.enumerated() where citation { previousDigests[number] = nil }
+    }
+
+    static let citationPrefix = "citations:"
+
+    /// The digest now of a dependency the last build recorded, by its number.
+    func digest(ofPrevious number: Int32) -> UInt64 {
+        let number = Int(number)
+        if let known = previousDigests[number] { return known }
+        let value = digest(of: previousNames[number])
+        previousDigests[number] = value
+        return value
     }
 
     func digest(of name: String) -> UInt64 {
@@ -59,10 +80,10 @@ final class DependencyDigests {
             return files.contains(String(value.drop { $0 == "/" })) ? Self.file : Self.absent
         case "template": return templateDigests[value] ?? Self.absent
         case "body": return site.indexOfPage(reference: value).map { contents[$0] } ?? Self.absent
-        case "kind": return PageKind(rawValue: value).map { listDigest(of: site.pages(ofKind: $0)) } ?? Self.absent
+        case "kind": return PageKind(rawValue: value).map { listDigest(site.indicesOfPages(ofKind: $0)) } ?? Self.absent
         case "term":
             let parts = value.split(separator: "/", maxSplits: 1).map(String.init)
-            return parts.count == 2 ? listDigest(of: site.pages(withTerm: parts[1], in: parts[0])) : Self.absent
+            return parts.count == 2 ? listDigest(site.indicesOfPages(withTerm: parts[1], in: parts[0])) : Self.absent
         case "chapters": return listDigest(of: site.chapters(of: value))
         case "folder": return listDigest(of: site.pages(inFolder: value))
         case "related":
@@ -94,10 +115,10 @@ final class DependencyDigests {
     private func matrixDigest() -> UInt64 {
         guard let matrix = evidence.storedMatrix else { return Self.absent }
         var digest = Digest()
-        for row in matrix.cells {
-            for cell in row {
+        for (row, cells) in zip(matrix.cells, evidence.cellIndices) {
+            for (cell, members) in zip(row, cells) {
                 digest.add(cell.row.id + "×" + cell.column.id)
-                digest.add(Int(bitPattern: UInt(listDigest(of: cell.pages))))
+                digest.add(Int(bitPattern: UInt(listDigest(members))))
             }
         }
         return digest.final

@@ -76,7 +76,8 @@ struct RenderPlan {
         files.formUnion(fresh ? SiteExtras.paths(site) : Array((previous?.extras ?? [:]).keys))
         self.files = files
         digests = DependencyDigests(site: site.index, evidence: site.evidence, cards: cards, contents: contents,
-                                    files: files, templateDigests: settings.templateDigests)
+                                    files: files, templateDigests: settings.templateDigests,
+                                    previousNames: previous?.dependencyNames ?? [])
         dirty = Array(repeating: false, count: pages.count)
         bodies = Array(repeating: nil, count: pages.count)
         recorders = Array(repeating: nil, count: pages.count)
@@ -104,8 +105,8 @@ struct RenderPlan {
                 return true
             }
         }
-        for dependency in record.dependencies where dependency.name.hasPrefix("citations:") == citations {
-            if digests.digest(of: dependency.name) != dependency.digest { return true }
+        for dependency in record.dependencies where digests.isCitation[Int(dependency.name)] == citations {
+            if digests.digest(ofPrevious: dependency.name) != dependency.digest { return true }
         }
         return false
     }
@@ -227,9 +228,11 @@ struct RenderPlan {
             }
         }
         guard !changed.isEmpty else { return }
+        let changedNumbers = Set(previous.dependencyNames.indices.filter { changed.contains(previous.dependencyNames[$0]) }.map(Int32.init))
+        guard !changedNumbers.isEmpty else { return }
         for index in pages.indices where !dirty[index] {
             let record = previous.records[pages[index].reference]
-            if record?.dependencies.contains(where: { changed.contains($0.name) }) == true { dirty[index] = true }
+            if record?.dependencies.contains(where: { changedNumbers.contains($0.name) }) == true { dirty[index] = true }
         }
     }
 
@@ -308,16 +311,20 @@ struct RenderPlan {
 
     /// What the next build needs to know.
     func newState(settingsDigest: UInt64, outputStamp: FileStamp?) -> BuildState {
+        var names = DependencyNameTable(previous: previous?.dependencyNames ?? [])
         var records: [String: BuildState.PageRecord] = [:]
         for (index, page) in pages.enumerated() {
             guard let scan = scans[index] else {
-                if let record = previous?.records[page.reference] { records[page.reference] = record }
+                if var record = previous?.records[page.reference] {
+                    record.dependencies = record.dependencies.map { (names.number(ofPrevious: $0.name), $0.digest) }
+                    records[page.reference] = record
+                }
                 continue
             }
             let recorder = recorders[index]
-            var names = (recorder?.cards ?? []).union(recorder?.keys ?? [])
-            names.remove(DependencyName.template(templateName(index)))
-            let dependencies = names.sorted().map { (name: $0, digest: digests.digest(of: $0)) }
+            var used = (recorder?.cards ?? []).union(recorder?.keys ?? [])
+            used.remove(DependencyName.template(templateName(index)))
+            let dependencies = used.sorted().map { (name: names.number(of: $0), digest: digests.digest(of: $0)) }
             // Link findings are errors, and a build with errors is not kept: only
             // the Markdown's warnings need carrying.
             let findings = bodies[index]?.diagnostics ?? []
@@ -329,8 +336,37 @@ struct RenderPlan {
         }
         let extras = extrasWritten ?? previous?.extras ?? [:]
         return BuildState(
-            settingsDigest: settingsDigest, documentFolders: parsed.documentFolders.sorted(), sources: parsed.sources,
-            records: records, assets: assetState, extrasDigest: extrasDigest, extras: extras, searchDigest: searchDigest,
-            searchFiles: searchFiles, outputStamp: outputStamp)
+            settingsDigest: settingsDigest, documentFolders: parsed.documentFolders.sorted(), dependencyNames: names.names,
+            sources: parsed.sources, records: records, assets: assetState, extrasDigest: extrasDigest, extras: extras,
+            searchDigest: searchDigest, searchFiles: searchFiles, outputStamp: outputStamp)
+    }
+}
+
+/// The dependency names of a new state, each once, numbered in the order
+/// first used: names no page uses any more are dropped. Records kept from the
+/// last build are renumbered through `previous` without hashing a string.
+struct DependencyNameTable {
+    private(set) var names: [String] = []
+    private var numbers: [String: Int32] = [:]
+    private let previous: [String]
+    private var fromPrevious: [Int32]
+
+    init(previous: [String]) {
+        self.previous = previous
+        fromPrevious = Array(repeating: -1, count: previous.count)
+    }
+
+    mutating func number(of name: String) -> Int32 {
+        if let known = numbers[name] { return known }
+        let number = Int32(names.count)
+        names.append(name)
+        numbers[name] = number
+        return number
+    }
+
+    mutating func number(ofPrevious old: Int32) -> Int32 {
+        let old = Int(old)
+        if fromPrevious[old] < 0 { fromPrevious[old] = number(of: previous[old]) }
+        return fromPrevious[old]
     }
 }

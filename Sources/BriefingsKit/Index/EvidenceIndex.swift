@@ -29,6 +29,8 @@ public struct EvidenceIndex: Sendable {
         return storedMatrix
     }
     let storedMatrix: Matrix?
+    /// The matrix's cells as indices into the site's pages, row-major.
+    let cellIndices: [[[Int]]]
     /// The kinds the vocabularies apply to (case studies, as shipped).
     public let kinds: Set<PageKind>
     /// "Related" pages by shared terms.
@@ -50,15 +52,31 @@ public struct EvidenceIndex: Sendable {
         relatedIndex = RelatedIndex(pages: pages, vocabularies: vocabularies)
         if let crossing = site.taxonomies.matrix,
             let rows = site.taxonomies.vocabulary(crossing.rows), let columns = site.taxonomies.vocabulary(crossing.columns) {
-            let cells = rows.terms.map { row in
-                columns.terms.map { column in
-                    Cell(row: row, column: column, pages: site.pages(matching: [(rows.id, row.id), (columns.id, column.id)])
-                        .filter { rows.appliesTo.contains($0.kind) && columns.appliesTo.contains($0.kind) })
+            // One pass over the pages in list order, each dropped into the cells
+            // of its term pairs: cells keep list order, and no cell filters the site.
+            let rowNumbers = Dictionary(rows.terms.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let columnNumbers = Dictionary(columns.terms.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+            var members = [[[Int]]](repeating: [[Int]](repeating: [], count: columns.terms.count), count: rows.terms.count)
+            for index in site.listOrderIndices {
+                let page = site.pages[index]
+                guard rows.appliesTo.contains(page.kind), columns.appliesTo.contains(page.kind) else { continue }
+                let pageRows = Set(page.termIDs(rows.id).compactMap { rowNumbers[$0] })
+                guard !pageRows.isEmpty else { continue }
+                let pageColumns = Set(page.termIDs(columns.id).compactMap { columnNumbers[$0] })
+                for row in pageRows.sorted() {
+                    for column in pageColumns.sorted() { members[row][column].append(index) }
+                }
+            }
+            let cells = rows.terms.enumerated().map { row, rowTerm in
+                columns.terms.enumerated().map { column, columnTerm in
+                    Cell(row: rowTerm, column: columnTerm, pages: members[row][column].map { site.pages[$0] })
                 }
             }
             storedMatrix = Matrix(rows: rows, columns: columns, cells: cells)
+            cellIndices = members
         } else {
             storedMatrix = nil
+            cellIndices = []
         }
     }
 

@@ -41,18 +41,18 @@ enum GeneratedPages {
         let taken = Set(pages.map(\.url))
         var folders: Set<String> = []
         for page in pages where page.kind != .chapter && !page.sourcePath.isEmpty {
-            var folder = (page.sourcePath as NSString).deletingLastPathComponent
-            if (page.sourcePath as NSString).lastPathComponent == "index.md" { folder = (folder as NSString).deletingLastPathComponent }
+            var folder = RelativePath.folder(of: page.sourcePath)
+            if RelativePath.name(of: page.sourcePath) == "index.md" { folder = RelativePath.folder(of: folder) }
             while !folder.isEmpty, folder != "." {
                 folders.insert(folder)
-                folder = (folder as NSString).deletingLastPathComponent
+                folder = RelativePath.folder(of: folder)
             }
         }
         return folders.sorted().compactMap { folder in
             let url = "/" + folder + "/"
             guard !taken.contains(url) else { return nil }
             let settings = config.sections[folder]
-            let name = (folder as NSString).lastPathComponent
+            let name = RelativePath.name(of: folder)
             return generated(
                 kind: .section, url: url, referenceID: folder,
                 title: settings?.title ?? humanise(name),

@@ -91,7 +91,7 @@ struct LinkResolver {
         if path.hasPrefix("/") {
             sitePath = path
         } else {
-            let folder = (page.sourcePath as NSString).deletingLastPathComponent
+            let folder = RelativePath.folder(of: page.sourcePath)
             guard let joined = Self.join(folder, path) else {
                 return outcome(nil, .unresolved, .error("link.outside", "the link '\(written)' climbs out of the content folder",
                                                         at: location, help: "link to a page on this site by id, e.g. case-study:kent"))

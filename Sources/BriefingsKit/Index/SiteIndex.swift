@@ -13,6 +13,8 @@ public struct SiteIndex: Sendable {
     /// Every page in list order (`listOrder`), sorted once: lists filter it
     /// rather than sort again, which at 100,000 pages was seconds.
     let inListOrder: [Page]
+    /// The same, as indices into `pages`.
+    let listOrderIndices: [Int]
 
     public init(config: SiteConfig, taxonomies: Taxonomies, pages: [Page]) {
         self.config = config
@@ -38,6 +40,7 @@ public struct SiteIndex: Sendable {
         for (position, index) in order.enumerated() { rank[index] = position }
         self.byTerm = byTerm.mapValues { indices in indices.sorted { rank[$0] < rank[$1] } }
         inListOrder = order.map { pages[$0] }
+        listOrderIndices = order
     }
 
     /// The pages' indices in `listOrder`, each title lowered once rather than
@@ -94,8 +97,13 @@ public struct SiteIndex: Sendable {
     /// Pages carrying a term, in list order.
     public func pages(withTerm term: String, in vocabulary: String) -> [Page] {
         DependencyRecorder.key(DependencyName.term(vocabulary, term))
-        return (byTerm[Self.termKey(vocabulary, term)] ?? []).map { pages[$0] }
+        return indicesOfPages(withTerm: term, in: vocabulary).map { pages[$0] }
     }
+
+    // The same lists as indices into `pages`, for the build's own digests,
+    // recording nothing.
+    func indicesOfPages(ofKind kind: PageKind) -> [Int] { listOrderIndices.filter { pages[$0].kind == kind } }
+    func indicesOfPages(withTerm term: String, in vocabulary: String) -> [Int] { byTerm[Self.termKey(vocabulary, term)] ?? [] }
 
     /// Pages carrying every one of the given terms (vocabulary id → term id).
     public func pages(matching filters: [(vocabulary: String, term: String)], kind: PageKind? = nil) -> [Page] {
@@ -118,8 +126,8 @@ public struct SiteIndex: Sendable {
         DependencyRecorder.key(DependencyName.folder(folder))
         return inListOrder.filter { page in
             !page.sourcePath.isEmpty && page.kind != .chapter
-                && (page.sourcePath as NSString).deletingLastPathComponent == folder
-                && (page.sourcePath as NSString).lastPathComponent != "index.md"
+                && RelativePath.folder(of: page.sourcePath) == folder
+                && RelativePath.name(of: page.sourcePath) != "index.md"
         }
     }
 

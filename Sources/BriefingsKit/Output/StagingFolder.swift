@@ -79,7 +79,7 @@ public final class StagingFolder: @unchecked Sendable {
     }
 
     private func makeParent(of relativePath: String) throws {
-        let folder = (relativePath as NSString).deletingLastPathComponent
+        let folder = RelativePath.folder(of: relativePath)
         let known = lock.withLock { createdFolders.contains(folder) }
         guard !known else { return }
         try FileTree.makeFolder(url.path + "/" + folder)
@@ -158,13 +158,13 @@ public final class StagingFolder: @unchecked Sendable {
         var folders: Set<String> = []
         for path in existing.entries.keys where !keep.contains(path) {
             unlink(url.path + "/" + path)
-            folders.insert((path as NSString).deletingLastPathComponent)
+            folders.insert(RelativePath.folder(of: path))
         }
         // Folders left empty go too, deepest first; rmdir refuses non-empty ones.
         for folder in folders.sorted(by: { $0.count > $1.count }) where !folder.isEmpty {
             var current = folder
             while !current.isEmpty, rmdir(url.path + "/" + current) == 0 {
-                current = (current as NSString).deletingLastPathComponent
+                current = RelativePath.folder(of: current)
             }
         }
     }
