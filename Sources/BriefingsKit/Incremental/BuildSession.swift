@@ -92,6 +92,7 @@ final class BuildSession {
 
         var render = RenderPlan(site: site, settings: settings, previous: previous, parsed: parsed, scan: scan,
                                 contentFolder: options.contentFolder, progress: options.progress)
+        parsed.bodies = [:]
         defer { if options.endsProcess { ProcessLifetime.keep(render) } }
         do {
             // Markdown, then templates, for every page whose inputs changed.
@@ -298,7 +299,10 @@ final class BuildSession {
         for candidate in scan.markdown {
             let path = candidate.relativePath
             if let source = freshByPath[path] {
-                guard let (draft, found) = freshDrafts[path] else { continue }
+                guard var (draft, found) = freshDrafts[path] else { continue }
+                // The body lives in `parsed.bodies` alone, so it can be let go as
+                // soon as it is rendered (documents and chapters get theirs back).
+                draft?.page.body = ""
                 diagnostics += found
                 if let draft { parsed.drafts.append(draft) }
                 parsed.sources[path] = BuildState.CachedSource(

@@ -13,6 +13,8 @@ struct RenderPlan {
     let settings: SiteSettings
     let previous: BuildState?
     let parsed: BuildSession.Parsed
+    /// The Markdown read this build, each let go once its page's body is rendered.
+    private let markdown: HandOut<String, (body: String, firstLine: Int)>
     let scan: ContentScanner.Result
     let contentFolder: URL
 
@@ -52,6 +54,9 @@ struct RenderPlan {
         self.site = site
         self.settings = settings
         self.previous = previous
+        markdown = HandOut(parsed.bodies)
+        var parsed = parsed
+        parsed.bodies = [:]
         self.parsed = parsed
         self.scan = scan
         let pages = site.index.pages
@@ -143,12 +148,12 @@ struct RenderPlan {
         guard !wanted.isEmpty else { return }
         let renderer = BodyRenderer(site: site.index, templates: site.templates)
         let contentFolder = self.contentFolder
-        let sources = parsed.bodies
+        let sources = markdown
         let pages = self.pages
         let results: [(RenderedBody, DependencyRecorder)] = try await Parallel.map(wanted, progress: tell("markdown", wanted.count)) { index in
             var page = pages[index]
             if page.body.isEmpty, !page.sourcePath.isEmpty {
-                if let loaded = sources[page.sourcePath] ?? BuildSession.body(of: page.sourcePath, in: contentFolder) {
+                if let loaded = sources.take(page.sourcePath) ?? BuildSession.body(of: page.sourcePath, in: contentFolder) {
                     page.body = loaded.body
                     page.bodyFirstLine = loaded.firstLine
                 }
@@ -178,13 +183,24 @@ struct RenderPlan {
             let wanted = unrendered.filter { pages[$0].sourcePath.isEmpty } + unrendered.filter { !pages[$0].sourcePath.isEmpty }
             guard !wanted.isEmpty else { break }
             try await renderMissingBodies()
+            // Each body's HTML goes to the task laying its page out, and is
+            // freed once the page is written: holding every page's until the
+            // end would make memory grow with the whole site.
+            var html: [Int: String] = [:]
+            for index in wanted {
+                html[index] = bodies[index]?.html
+                bodies[index]?.html = ""
+            }
+            let bodyHTML = HandOut(html)
+            html = [:]
             let site = self.site, graph = self.graph, bodies = self.bodies, recorders = self.recorders
             let outputPaths = self.outputPaths
             let results: [(PageScan?, UInt64, Diagnostic?, PageTiming)] = try await Parallel.map(wanted, progress: tell("templates", wanted.count)) { index in
                 let clock = ContinuousClock()
                 let started = clock.now
                 let page = site.index.pages[index]
-                let body = bodies[index] ?? .empty
+                var body = bodies[index] ?? .empty
+                body.html = bodyHTML.take(index) ?? ""
                 let recorder = recorders[index] ?? DependencyRecorder()
                 let name = page.template ?? page.kind.templateName
                 let html = recorder.recording { () -> String? in
@@ -368,5 +384,22 @@ struct DependencyNameTable {
         let old = Int(old)
         if fromPrevious[old] < 0 { fromPrevious[old] = number(of: previous[old]) }
         return fromPrevious[old]
+    }
+}
+
+/// Values handed out once each, from several tasks at once: the task that
+/// takes one holds the only reference, so it is freed as soon as that task is
+/// done with it. Used for pages' Markdown and their bodies' HTML, which would
+/// otherwise be held until the end of the build.
+final class HandOut<Key: Hashable, Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Key: Value]
+
+    init(_ values: [Key: Value]) {
+        self.values = values
+    }
+
+    func take(_ key: Key) -> Value? {
+        lock.withLock { values.removeValue(forKey: key) }
     }
 }
