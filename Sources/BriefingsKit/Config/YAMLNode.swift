@@ -119,12 +119,25 @@ public enum YAMLReader {
         guard let first = text.utf8.first, (0x30...0x39).contains(first) || first == 0x2B || first == 0x2D || first == 0x2E else {
             return .string
         }
+        // The commonest such text, a date written 2024-03-01, is recognised
+        // here: Yams' rules are regular expressions, dear on every page.
+        if isPlainDate(text.utf8) { return .timestamp }
         switch Resolver.default.resolveTag(of: .scalar(.init(text, Tag(.implicit), .plain))).rawValue {
         case Tag.Name.int.rawValue: return .integer
         case Tag.Name.float.rawValue: return .float
         case Tag.Name.timestamp.rawValue: return .timestamp
         default: return .string
         }
+    }
+
+    /// `dddd-dd-dd`, which YAML's timestamp rule accepts as a date.
+    static func isPlainDate(_ bytes: String.UTF8View) -> Bool {
+        guard bytes.count == 10 else { return false }
+        for (offset, byte) in bytes.enumerated() {
+            let isDash = offset == 4 || offset == 7
+            if isDash ? byte != UInt8(ascii: "-") : !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { return false }
+        }
+        return true
     }
 
     static let nullWords: Set<String> = ["~", "null", "Null", "NULL"]
