@@ -65,3 +65,35 @@ def test_without_javascript_pages_read_and_search_explains_itself(no_script, bas
     assert not no_script.find_element(By.ID, "site-search-form").is_displayed()
     links = [a.get_attribute("href") for a in no_script.find_elements(By.CSS_SELECTOR, "#site-search-fallback a")]
     assert base_url + "/principles/" in links and base_url + "/capabilities/" in links
+
+
+def test_footnotes_link_both_ways_by_keyboard(desktop, base_url):
+    """The Routemap's note: following its mark reaches the note, and the note's
+    back link returns to the mark, by keyboard alone."""
+    desktop.get(base_url + PAGES["document"])
+    mark = desktop.find_element(By.CSS_SELECTOR, "sup.footnote-ref a")
+    mark.send_keys(Keys.ENTER)
+    assert desktop.current_url.endswith("#fn-1")
+    note = desktop.find_element(By.ID, "fn-1")
+    assert "Socitm invites wide stakeholder involvement" in note.text
+    assert desktop.execute_script("return document.querySelector(':target').id") == "fn-1"
+    back = note.find_element(By.CSS_SELECTOR, "a.footnote-backref")
+    assert back.get_attribute("aria-label") == "Back to reference 1"
+    back.send_keys(Keys.ENTER)
+    assert desktop.current_url.endswith("#fnref-1")
+    top = desktop.execute_script("return document.getElementById('fnref-1').getBoundingClientRect().top")
+    assert 0 <= top < desktop.execute_script("return window.innerHeight"), "the mark is not in view after going back"
+
+
+def test_a_csv_table_reads_as_a_table(desktop, base_url):
+    """The table written as CSV in the Routemap: a caption, column headers, and
+    the rows in order, as a screen reader's table navigation sees them."""
+    desktop.get(base_url + PAGES["document"])
+    table = desktop.find_element(By.CSS_SELECTOR, ".table-wrapper table")
+    assert table.find_element(By.TAG_NAME, "caption").text == "The Routemap and the strategy in 2011"
+    headers = [th.text for th in table.find_elements(By.CSS_SELECTOR, "thead th[scope=col]")]
+    assert headers == ["Date", "What happened"]
+    dates = [row.find_element(By.TAG_NAME, "td").text for row in table.find_elements(By.CSS_SELECTOR, "tbody tr")]
+    assert dates == ["8 March", "4 April", "11 May", "16 May"]
+    region = desktop.find_element(By.CSS_SELECTOR, ".table-wrapper")
+    assert region.get_attribute("aria-labelledby") == table.find_element(By.TAG_NAME, "caption").get_attribute("id")
