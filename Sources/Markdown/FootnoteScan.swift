@@ -29,6 +29,17 @@ struct FootnoteScan {
     private(set) var definitions: [Definition] = []
     private(set) var references: [Reference] = []
 
+    /// Gives each key its scope (see `MarkdownOptions.footnoteScopes`), from
+    /// the line it is on in the parsed text.
+    mutating func scope(_ scoped: (String, Int) -> String, lineOffset: Int) {
+        for index in definitions.indices {
+            definitions[index].key = scoped(definitions[index].key, definitions[index].position.line - lineOffset)
+        }
+        for index in references.indices {
+            references[index].key = scoped(references[index].key, references[index].position.line - lineOffset)
+        }
+    }
+
     init(root: CmarkNode, sentinel: Unicode.Scalar, source: SourceText, lineOffset: Int) {
         guard let iterator = cmark_iter_new(root.pointer) else { return }
         defer { cmark_iter_free(iterator) }

@@ -23,17 +23,28 @@ enum FootnoteParser {
     /// cmark reads as plain text; lines and columns stay where they were. When a
     /// definition turns out to be unused, the text is parsed again with that line
     /// as written, so unused definitions render exactly as cmark renders them.
-    static func parse(_ source: SourceText, options: Int32, lineOffset: Int, footnotes: Bool) -> (OpaquePointer, FootnoteSetup) {
+    static func parse(_ source: SourceText, options: Int32, lineOffset: Int, footnotes: Bool, scopes: [Int] = []) -> (OpaquePointer, FootnoteSetup) {
         let bytes = source.bytes
         guard footnotes, bytes.contains(UInt8(ascii: "^")), let sentinel = sentinels.first(where: { !bytes.contains($0) }) else {
             return (parseCmark(bytes, options: options), FootnoteSetup())
         }
         let sentinelScalar = Unicode.Scalar(sentinel)
-        let candidates = FootnoteSyntax.candidates(in: bytes)
+        // Keys carry their scope, so labels in different scopes never meet.
+        let sortedScopes = scopes.sorted()
+        func scoped(_ key: String, line: Int) -> String {
+            guard !sortedScopes.isEmpty else { return key }
+            return "\(sortedScopes.count { $0 <= line })\u{1F}" + key
+        }
+        let candidates = FootnoteSyntax.candidates(in: bytes).map { candidate in
+            var candidate = candidate
+            candidate.key = scoped(candidate.key, line: candidate.line)
+            return candidate
+        }
 
         var root = parseCmark(neutralise(bytes, candidates, sentinel), options: options)
         cmark_consolidate_text_nodes(root)
         var scan = FootnoteScan(root: CmarkNode(root), sentinel: sentinelScalar, source: source, lineOffset: lineOffset)
+        scan.scope(scoped, lineOffset: lineOffset)
         let (live, problems) = analyse(scan)
         let kept = candidates.filter { live.contains($0.key) }
         if kept.count != candidates.count {
@@ -41,6 +52,7 @@ enum FootnoteParser {
             root = parseCmark(neutralise(bytes, kept, sentinel), options: options)
             cmark_consolidate_text_nodes(root)
             scan = FootnoteScan(root: CmarkNode(root), sentinel: sentinelScalar, source: source, lineOffset: lineOffset)
+            scan.scope(scoped, lineOffset: lineOffset)
         }
         if !kept.isEmpty { restore(sentinelScalar, in: CmarkNode(root)) }
 

@@ -23,7 +23,8 @@ public final class MarkdownDocument {
         var parseOptions = CMARK_OPT_VALIDATE_UTF8
         if options.smartPunctuation { parseOptions |= CMARK_OPT_SMART }
         self.parseOptions = parseOptions
-        (root, footnotes) = FootnoteParser.parse(source, options: parseOptions, lineOffset: lineOffset, footnotes: options.footnotes)
+        (root, footnotes) = FootnoteParser.parse(source, options: parseOptions, lineOffset: lineOffset, footnotes: options.footnotes,
+                                                 scopes: options.footnoteScopes)
     }
 
     deinit {

@@ -12,6 +12,10 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var footnotes: Bool
     /// Fenced blocks whose info string is `table` are read as CSV and become tables.
     public var tables: Bool
+    /// 1-based lines of the text where a new set of footnote labels begins:
+    /// `[^1]` before such a line and `[^1]` after it are different notes. For
+    /// text joined from several documents, each with its own notes.
+    public var footnoteScopes: [Int] = []
 
     public init(
         unsafeHTML: Bool = false, smartPunctuation: Bool = false, reservedIDs: Set<String> = [],

@@ -25,6 +25,30 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("index.html").path))
     }
 
+    /// A chapter's mistakes are reported once, at the chapter's file and line,
+    /// not again for the whole-document page that repeats the chapter.
+    @Test func aChaptersMistakesAreReportedOnceAtTheChapter() throws {
+        let site = try copyOfShippedSite()
+        let path = "routemap/02-information.md"
+        let text = try String(contentsOf: site.content.appendingPathComponent(path), encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        try site.write(text + "\nSee [nowhere](case-study:nowhere).\n\nAnd [gone](/gone/).\n", to: path)
+
+        let crossReference = try briefings().run(["build", "--no-search"], in: site.root)
+        #expect(crossReference.status == 1)
+        #expect(crossReference.standardError.contains("Content/\(path):\(lines + 1):5: error: 'nowhere' is not a case study of this site"),
+                "\(crossReference.standardError)")
+        #expect(crossReference.standardError.components(separatedBy: "'nowhere' is not a case study").count == 2, "\(crossReference.standardError)")
+        #expect(!crossReference.standardError.contains("whole-document"), "\(crossReference.standardError)")
+
+        try site.write(text + "\nAnd [gone](/gone/).\n", to: path)
+        let link = try briefings().run(["check"], in: site.root)
+        #expect(link.status == 1)
+        // `check` prints its findings on standard output, for tools to read.
+        #expect(link.standardOutput.contains("Content/\(path):\(lines + 1):5: error: the link '/gone/' points to /gone/"), "\(link.standardOutput)")
+        #expect(link.standardOutput.components(separatedBy: "the link '/gone/'").count == 2, "\(link.standardOutput)")
+    }
+
     @Test func badUsageExitsWithTwo() throws {
         let result = try briefings().run(["build", "--no-such-flag"])
         #expect(result.status == 2)

@@ -42,6 +42,24 @@ import Testing
         #expect(kent.contains("href=\"/costs/\""))
     }
 
+    /// Chapters that each number their own notes keep them apart on the
+    /// whole-document page, numbered on through it, with no warning.
+    @Test func chaptersNotesStayTheirOwnOnTheWholeDocumentPage() throws {
+        let site = try TemporarySite(files: [
+            "guide/index.md": "---\nkind: document\ntitle: Guide\nsummary: S\n---\nAbout the guide[^1].\n\n[^1]: The guide's note.\n",
+            "guide/01-start.md": "---\ntitle: Start\nsummary: S\n---\nStarting[^1].\n\n[^1]: Start's note.\n",
+            "guide/02-finish.md": "---\ntitle: Finish\nsummary: S\n---\n## Last steps\n\nFinishing[^1].\n\n[^1]: Finish's note.\n",
+        ])
+        let result = try briefings().run(["build", "--strict", "--no-search"], in: site.root)
+        #expect(result.status == 0, "\(result.standardError)")
+        let whole = try #require(site.built("guide/whole-document/index.html"))
+        for (number, note) in ["The guide's note.", "Start's note.", "Finish's note."].enumerated() {
+            #expect(whole.contains("<li id=\"fn-\(number + 1)\">\n<p>\(note) <a href=\"#fnref-\(number + 1)\""), "\(whole)")
+        }
+        // Each chapter's own page numbers its note 1.
+        #expect(site.built("guide/finish/index.html")?.contains("<li id=\"fn-1\">\n<p>Finish's note.") == true)
+    }
+
     @Test func malformedCSVFailsTheBuildAtItsLine() throws {
         let site = try TemporarySite(files: [
             "x.md": "---\ntitle: X\nsummary: S\n---\nIntro.\n\n```table\nA,B\n1,2\n3\n\"open,4\n```\n",

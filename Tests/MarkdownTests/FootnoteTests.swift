@@ -30,6 +30,24 @@ import Testing
         #expect(rendered.problems.isEmpty)
     }
 
+    /// Text joined from documents that each number their own notes: a label in
+    /// one scope is another note than the same label in the next, and notes
+    /// are numbered on through the whole text.
+    @Test func scopesKeepEachPartsLabelsApart() {
+        let text = "Intro[^1].\n\n[^1]: Intro's note.\n\n## One\n\nFirst[^1].\n\n[^1]: One's note.\n\n## Two\n\nSecond[^1] and [^x].\n\n[^1]: Two's note.\n"
+        var options = MarkdownOptions()
+        options.footnoteScopes = [5, 11]
+        let rendered = render(text, options: options)
+        #expect(rendered.problems.map(\.message) == ["the footnote [^x] is never defined"])
+        for (number, note) in ["Intro's note.", "One's note.", "Two's note."].enumerated() {
+            #expect(rendered.html.contains("<li id=\"fn-\(number + 1)\">\n<p>\(note) <a"), "\(rendered.html)")
+            #expect(rendered.html.contains("<a href=\"#fn-\(number + 1)\" id=\"fnref-\(number + 1)\""))
+        }
+        // Without scopes the same text is one set of labels: the later two are repeats.
+        let unscoped = render(text)
+        #expect(unscoped.problems.filter { $0.code == "footnote.duplicate" }.count == 2)
+    }
+
     @Test func notesAreNumberedByFirstReferenceNotByDefinition() {
         let text = "First[^alpha], then[^b-2], then[^alpha] again.\n\n[^b-2]: Note B.\n[^alpha]: Note alpha.\n"
         let html = render(text).html

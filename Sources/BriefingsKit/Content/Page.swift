@@ -39,6 +39,7 @@ public struct Page: Sendable, Identifiable {
         var bodyFirstLine: Int
         var documentID: String?
         var chapterNumber: Int?
+        var footnoteScopes: [Int] = []
 
         init(
             kind: PageKind,
@@ -91,7 +92,7 @@ public struct Page: Sendable, Identifiable {
         }
 
         func copy() -> Storage {
-            Storage(
+            let copy = Storage(
                 kind: kind,
                 sourcePath: sourcePath,
                 file: file,
@@ -115,6 +116,8 @@ public struct Page: Sendable, Identifiable {
                 bodyFirstLine: bodyFirstLine,
                 documentID: documentID,
                 chapterNumber: chapterNumber)
+            copy.footnoteScopes = footnoteScopes
+            return copy
         }
     }
 
@@ -233,6 +236,12 @@ public struct Page: Sendable, Identifiable {
     public var chapterNumber: Int? {
         get { storage.chapterNumber }
         set { mutable.chapterNumber = newValue }
+    }
+    /// Lines of the body where a new set of footnote labels begins: the
+    /// whole-document page joins chapters that each number their own notes.
+    public var footnoteScopes: [Int] {
+        get { storage.footnoteScopes }
+        set { mutable.footnoteScopes = newValue }
     }
 
     public init(

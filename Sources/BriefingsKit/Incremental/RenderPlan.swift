@@ -162,12 +162,22 @@ struct RenderPlan {
             let body = recorder.recording { renderer.render(page) }
             return (body, recorder)
         }
-        for (index, (body, recorder)) in zip(wanted, results) {
+        for (index, (rendered, recorder)) in zip(wanted, results) {
+            var body = rendered
+            // The whole-document page is its chapters' Markdown again: what is
+            // wrong there is reported once, at the chapter's own file and line.
+            if Self.repeatsOtherPages(pages[index]) { body.diagnostics = [] }
             bodies[index] = body
             recorders[index] = recorder
             outgoingLinks[index] = nil
             bodyDiagnostics += body.diagnostics
         }
+    }
+
+    /// A page made from other pages' Markdown (the whole-document page), whose
+    /// findings about that Markdown the other pages report already.
+    static func repeatsOtherPages(_ page: Page) -> Bool {
+        page.sourcePath.isEmpty && WholeDocument.isWholeDocument(page)
     }
 
     // MARK: Templates
@@ -217,7 +227,9 @@ struct RenderPlan {
                     var bytes = html
                     digest = bytes.withUTF8 { Digest.of(bytes: UnsafeRawBufferPointer($0)) }
                 }
-                return (PageScan(page: page, templateName: name, html: html, body: body), digest ?? 0, nil, timing)
+                var scan = PageScan(page: page, templateName: name, html: html, body: body)
+                if Self.repeatsOtherPages(page) { scan.markdownLinks = [] }
+                return (scan, digest ?? 0, nil, timing)
             }
             for (index, (scan, digest, problem, timing)) in zip(wanted, results) {
                 scans[index] = scan

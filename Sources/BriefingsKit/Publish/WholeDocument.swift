@@ -8,8 +8,9 @@ import Foundation
 /// text with every heading one level lower. So the page goes through the same
 /// Markdown pass as every other page (cross-references, list blocks, unique
 /// heading ids, link checks), and its contents list is built from its headings
-/// like any page's. The price: a mistake in a chapter's Markdown is also
-/// reported for this page.
+/// like any page's. A mistake in a chapter's Markdown is reported once, for
+/// the chapter's own file and line, not again for this page; each chapter's
+/// footnote labels are its own (`footnoteScopes`), numbered on through the page.
 enum WholeDocument {
     /// The last segment of the page's URL, under the document's.
     static let slug = "whole-document"
@@ -25,15 +26,18 @@ enum WholeDocument {
                 .sorted { ($0.chapterNumber ?? 0) < ($1.chapterNumber ?? 0) }
             let url = document.url + slug + "/"
             guard !chapters.isEmpty, !taken.contains(url) else { return nil }
-            return Page(
+            let (body, scopes) = markdown(document: document, chapters: chapters)
+            var page = Page(
                 kind: .page, sourcePath: "", file: templatesFolder + "/\(template).mustache", url: url,
                 referenceID: document.referenceID + "/" + slug,
                 title: "\(document.title) (whole document)", summary: document.summary, subtitle: document.subtitle,
                 label: document.displayLabel, organisation: document.organisation, place: document.place,
                 source: document.source, audience: document.audience, template: template,
                 published: document.published, updated: document.updated, closes: document.closes,
-                status: document.status, terms: [:], body: markdown(document: document, chapters: chapters), bodyFirstLine: 1,
+                status: document.status, terms: [:], body: body, bodyFirstLine: 1,
                 documentID: document.referenceID)
+            page.footnoteScopes = scopes
+            return page
         }
     }
 
@@ -43,19 +47,30 @@ enum WholeDocument {
         page.template == template && page.documentID != nil
     }
 
-    static func markdown(document: Page, chapters: [Page]) -> String {
+    /// The page's Markdown, and the line where each chapter starts: each
+    /// chapter's footnote labels are its own.
+    static func markdown(document: Page, chapters: [Page]) -> (text: String, scopes: [Int]) {
         var parts: [String] = []
+        var scopes: [Int] = []
+        // Parts are joined by a blank line: each starts one line after the last
+        // one's last line.
+        var nextLine = 1
+        func append(_ part: String) {
+            parts.append(part)
+            nextLine += part.utf8.count { $0 == UInt8(ascii: "\n") } + 2
+        }
         let intro = document.body.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !intro.isEmpty { parts.append(intro) }
+        if !intro.isEmpty { append(intro) }
         for chapter in chapters {
             let number = chapter.chapterNumber.map { "Chapter \($0): " } ?? ""
-            parts.append("## " + escapeInline(number + chapter.title))
+            scopes.append(nextLine)
+            append("## " + escapeInline(number + chapter.title))
             let summary = chapter.summary.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !summary.isEmpty { parts.append(escapeInline(summary)) }
+            if !summary.isEmpty { append(escapeInline(summary)) }
             let body = demoteHeadings(chapter.body).trimmingCharacters(in: .whitespacesAndNewlines)
-            if !body.isEmpty { parts.append(body) }
+            if !body.isEmpty { append(body) }
         }
-        return parts.joined(separator: "\n\n") + "\n"
+        return (parts.joined(separator: "\n\n") + "\n", scopes)
     }
 
     /// Plain text (a title, a summary) as Markdown that renders as that text:

@@ -60,7 +60,9 @@ struct BodyRenderer {
                 let context = ViewModel.pageList(selection, site: site)
                 return .html(templates.render(ViewModel.pageListTemplate, context) ?? "")
             })
-        let document = MarkdownDocument(page.body, options: markdownOptions, firstLine: page.bodyFirstLine)
+        var options = markdownOptions
+        options.footnoteScopes = page.footnoteScopes
+        let document = MarkdownDocument(page.body, options: options, firstLine: page.bodyFirstLine)
         let rendered = document.render(hooks: hooks)
         diagnostics += rendered.problems.map { problem in
             Diagnostic(
