@@ -9,10 +9,10 @@ enum FootnoteHTML {
 
     /// The links at the end of a note. The second and later ones carry a small
     /// number so that sighted readers can tell them apart too.
-    static func backlinks(number: Int, referenceIDs: [String]) -> String {
+    static func backlinks(number: Int, referenceIDs: [String], label template: String) -> String {
         referenceIDs.enumerated().map { offset, id in
             let nth = offset + 1
-            let label = nth == 1 ? "Back to reference \(number)" : "Back to reference \(number)-\(nth)"
+            let label = escape(template.replacingOccurrences(of: "{n}", with: nth == 1 ? "\(number)" : "\(number)-\(nth)"))
             let mark = nth == 1 ? "↩" : "↩<sup>\(nth)</sup>"
             return " <a href=\"#\(id)\" class=\"footnote-backref\" role=\"doc-backlink\" aria-label=\"\(label)\">\(mark)</a>"
         }.joined()
@@ -21,9 +21,24 @@ enum FootnoteHTML {
     static func note(id: String) -> String { "<li id=\"\(id)\">" }
     static let noteEnd = "</li>"
 
-    static func sectionStart(titleID: String) -> String {
+    static func sectionStart(titleID: String, heading: String) -> String {
         "<section class=\"footnotes\" role=\"doc-endnotes\" aria-labelledby=\"\(titleID)\">\n"
-            + "<h2 id=\"\(titleID)\">Notes</h2>\n<ol>"
+            + "<h2 id=\"\(titleID)\">\(escape(heading))</h2>\n<ol>"
+    }
+
+    /// Text for an element or an attribute: the site's settings are text, not markup.
+    private static func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            default: result.append(character)
+            }
+        }
+        return result
     }
 
     static let sectionEnd = "</ol>\n</section>"

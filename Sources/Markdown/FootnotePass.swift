@@ -76,10 +76,10 @@ struct FootnotePass {
 
     /// Gives notes and references their ids, after everything else on the page
     /// has taken its own, and writes their markup.
-    mutating func assignIDs(_ registry: inout SlugRegistry) {
+    mutating func assignIDs(_ registry: inout SlugRegistry, heading: String, backLabel: String) {
         guard let section, !notes.isEmpty else { return }
         let titleID = registry.unique(for: "footnotes-title")
-        section.setEnter(FootnoteHTML.sectionStart(titleID: titleID))
+        section.setEnter(FootnoteHTML.sectionStart(titleID: titleID, heading: heading))
         cmark_node_set_on_exit(section.pointer, FootnoteHTML.sectionEnd)
         for note in notes {
             let noteID = registry.unique(for: "fn-\(note.number)")
@@ -91,7 +91,7 @@ struct FootnotePass {
                 node.setEnter(FootnoteHTML.reference(number: note.number, noteID: noteID, referenceID: id, titleID: titleID))
             }
             note.item.setEnter(FootnoteHTML.note(id: noteID))
-            note.backlinks.setEnter(FootnoteHTML.backlinks(number: note.number, referenceIDs: referenceIDs))
+            note.backlinks.setEnter(FootnoteHTML.backlinks(number: note.number, referenceIDs: referenceIDs, label: backLabel))
         }
     }
 

@@ -77,5 +77,6 @@ public final class MarkdownDocument {
     func fileLine(_ cmarkLine: Int) -> Int { cmarkLine + lineOffset }
 
     var optionsReservedIDs: Set<String> { options.reservedIDs }
+    var footnoteWording: (heading: String, backLabel: String) { (options.footnotesHeading, options.footnoteBackLabel) }
     var tablesEnabled: Bool { options.tables }
 }

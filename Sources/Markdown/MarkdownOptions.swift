@@ -16,6 +16,11 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// `[^1]` before such a line and `[^1]` after it are different notes. For
     /// text joined from several documents, each with its own notes.
     public var footnoteScopes: [Int] = []
+    /// The heading over the notes, in the site's language.
+    public var footnotesHeading = "Notes"
+    /// What a screen reader announces for a note's link back to its reference;
+    /// `{n}` is the note's number.
+    public var footnoteBackLabel = "Back to reference {n}"
 
     public init(
         unsafeHTML: Bool = false, smartPunctuation: Bool = false, reservedIDs: Set<String> = [],

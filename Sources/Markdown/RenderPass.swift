@@ -30,7 +30,7 @@ struct RenderPass {
         // the id of a heading someone may link to.
         var registry = SlugRegistry(reserved: document.optionsReservedIDs)
         let headings = identifyHeadings(&registry)
-        footnotes.assignIDs(&registry)
+        footnotes.assignIDs(&registry, heading: document.footnoteWording.heading, backLabel: document.footnoteWording.backLabel)
         for table in tables { table.assignID(&registry) }
         renderHeadings(headings)
         let html = document.rootNode.renderHTML(options: document.renderOptions)

@@ -60,6 +60,24 @@ import Testing
         #expect(site.built("guide/finish/index.html")?.contains("<li id=\"fn-1\">\n<p>Finish's note.") == true)
     }
 
+    /// The notes' wording comes from site.yml, for a site in another language.
+    @Test func theNotesWordingComesFromSiteSettings() throws {
+        let settings = TemporarySite.minimalSettings
+            + "markdown:\n  footnotes_heading: Nodiadau\n  footnote_back_label: Yn ôl i gyfeiriad {n}\n"
+        let site = try TemporarySite(files: [
+            "site.yml": settings, "taxonomies.yml": TemporarySite.taxonomies, "case-studies/kent.md": caseStudy("Kent"), "costs.md": Self.page,
+        ])
+        let result = try briefings().run(["build", "--strict", "--no-search"], in: site.root)
+        #expect(result.status == 0, "\(result.standardError)")
+        let html = try #require(site.built("costs/index.html"))
+        #expect(html.contains("<h2 id=\"footnotes-title\">Nodiadau</h2>"))
+        #expect(html.contains("aria-label=\"Yn ôl i gyfeiriad 1\""))
+
+        try site.write(settings.replacingOccurrences(of: " {n}", with: ""), to: "site.yml")
+        let unnumbered = try briefings().run(["build", "--no-search"], in: site.root)
+        #expect(unnumbered.standardError.contains("warning: 'footnote_back_label' has no {n}"), "\(unnumbered.standardError)")
+    }
+
     @Test func malformedCSVFailsTheBuildAtItsLine() throws {
         let site = try TemporarySite(files: [
             "x.md": "---\ntitle: X\nsummary: S\n---\nIntro.\n\n```table\nA,B\n1,2\n3\n\"open,4\n```\n",

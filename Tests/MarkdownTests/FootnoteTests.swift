@@ -48,6 +48,18 @@ import Testing
         #expect(unscoped.problems.filter { $0.code == "footnote.duplicate" }.count == 2)
     }
 
+    /// A site in another language words the heading and the links back its
+    /// own way; the wording is text, escaped, never markup.
+    @Test func theHeadingAndBackLinksTakeTheSitesWording() {
+        var options = MarkdownOptions()
+        options.footnotesHeading = "Nodiadau <&>"
+        options.footnoteBackLabel = "Yn ôl i gyfeiriad {n} \"x\""
+        let rendered = render("Un[^a], dau[^a].\n\n[^a]: Nodyn.\n", options: options)
+        #expect(rendered.html.contains("<h2 id=\"footnotes-title\">Nodiadau &lt;&amp;&gt;</h2>"), "\(rendered.html)")
+        #expect(rendered.html.contains("aria-label=\"Yn ôl i gyfeiriad 1 &quot;x&quot;\">↩</a>"), "\(rendered.html)")
+        #expect(rendered.html.contains("aria-label=\"Yn ôl i gyfeiriad 1-2 &quot;x&quot;\">↩<sup>2</sup></a>"), "\(rendered.html)")
+    }
+
     @Test func notesAreNumberedByFirstReferenceNotByDefinition() {
         let text = "First[^alpha], then[^b-2], then[^alpha] again.\n\n[^b-2]: Note B.\n[^alpha]: Note alpha.\n"
         let html = render(text).html

@@ -23,6 +23,10 @@ public struct SiteConfig: Sendable {
     public var organisation: String?
     public var unsafeHTML: Bool
     public var smartPunctuation: Bool
+    /// The heading over a page's footnotes, and the label of a note's link
+    /// back (`{n}`: the note's number), in the site's language.
+    public var footnotesHeading = "Notes"
+    public var footnoteBackLabel = "Back to reference {n}"
     public var navigation: [NavigationItem]
     /// Titles for generated section pages, by folder path (`case-studies`).
     public var sections: [String: Section]
@@ -126,12 +130,20 @@ extension SiteConfig {
         let organisation = reader.string("organisation")
         var unsafeHTML = false
         var smart = false
+        var footnotesHeading: String?
+        var footnoteBackLabel: String?
         if let markdown = reader.node("markdown") {
             if case .mapping(let markdownPairs) = markdown.value {
                 var markdownReader = FieldReader(pairs: markdownPairs, location: markdown.location, subject: "the markdown settings")
                 unsafeHTML = markdownReader.bool("unsafe_html") ?? false
                 smart = markdownReader.bool("smart_punctuation") ?? false
-                markdownReader.warnAboutUnknownKeys(known: ["unsafe_html", "smart_punctuation"])
+                footnotesHeading = markdownReader.string("footnotes_heading")
+                footnoteBackLabel = markdownReader.string("footnote_back_label")
+                if let label = footnoteBackLabel, !label.contains("{n}"), let node = markdownReader.node("footnote_back_label") {
+                    markdownReader.report(.warning, "site.footnote-label", "'footnote_back_label' has no {n}, so every note's link back sounds the same",
+                                          at: node.location, help: "put {n} where the note's number goes, as in 'Back to reference {n}'")
+                }
+                markdownReader.warnAboutUnknownKeys(known: ["unsafe_html", "smart_punctuation", "footnotes_heading", "footnote_back_label"])
                 reader.merge(markdownReader)
             } else {
                 reader.report(.error, "front-matter.type", "'markdown' must be a mapping; got \(markdown.described)", at: markdown.location)
@@ -146,6 +158,8 @@ extension SiteConfig {
             title: title, description: description, baseURL: baseURL, language: language, organisation: organisation,
             unsafeHTML: unsafeHTML, smartPunctuation: smart, navigation: navigation, sections: sections)
         config.feedEntries = feedEntries ?? defaultFeedEntries
+        if let footnotesHeading { config.footnotesHeading = footnotesHeading }
+        if let footnoteBackLabel { config.footnoteBackLabel = footnoteBackLabel }
         return (config, reader.diagnostics)
     }
 

@@ -27,6 +27,8 @@ struct BodyRenderer {
         self.templates = templates
         markdownOptions = MarkdownOptions(
             unsafeHTML: site.config.unsafeHTML, smartPunctuation: site.config.smartPunctuation, reservedIDs: templates.reservedIDs)
+        markdownOptions.footnotesHeading = site.config.footnotesHeading
+        markdownOptions.footnoteBackLabel = site.config.footnoteBackLabel
     }
 
     /// For `briefings render --unsafe/--smart`: the command line wins over site.yml.
