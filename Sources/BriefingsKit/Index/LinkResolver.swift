@@ -151,8 +151,9 @@ struct LinkResolver {
         for byte in destination.utf8 {
             if byte == UInt8(ascii: ":") {
                 guard length > 0 else { return nil }
-                return String(destination.utf8.prefix(length).map { $0 | (($0 >= 0x41 && $0 <= 0x5A) ? 0x20 : 0) }
-                    .map { Character(Unicode.Scalar($0)) })
+                // ASCII only (checked below), so lowering is a bit per byte.
+                return String(decoding: destination.utf8.prefix(length).map { $0 | (($0 >= 0x41 && $0 <= 0x5A) ? 0x20 : 0) },
+                              as: UTF8.self)
             }
             let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
             let isOther = (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
