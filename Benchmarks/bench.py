@@ -26,6 +26,8 @@ import subprocess
 import sys
 import tempfile
 
+from release import release_binary
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HUGO_LIMIT = 10_000  # Hugo is compared up to this size; beyond it, Briefings alone.
 
@@ -156,14 +158,7 @@ def main():
     sizes = [int(size) for size in args.sizes.split(",")]
     os.makedirs(args.work, exist_ok=True)
 
-    binary = os.path.abspath(args.binary) if args.binary else None
-    if not binary:
-        print("building briefings (release)…", file=sys.stderr)
-        subprocess.run(["swift", "build", "-c", "release", "--product", "briefings"], cwd=ROOT, check=True,
-                       stdout=subprocess.DEVNULL)
-        bin_path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
-                                  capture_output=True, text=True).stdout.strip()
-        binary = os.path.join(bin_path, "briefings")
+    binary = release_binary(args.binary)
     have_hugo = shutil.which("hugo") is not None
     have_cmark = shutil.which("cmark") is not None
 

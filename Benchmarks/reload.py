@@ -22,6 +22,8 @@ import sys
 import tempfile
 import time
 
+from release import release_binary
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -136,14 +138,7 @@ def main():
     parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "briefings-reload-bench"))
     parser.add_argument("--binary", help="a release build of briefings (default: build one)")
     args = parser.parse_args()
-    binary = os.path.abspath(args.binary) if args.binary else None
-    if not binary:
-        print("building briefings (release)…", file=sys.stderr)
-        subprocess.run(["swift", "build", "-c", "release", "--product", "briefings"], cwd=ROOT, check=True,
-                       stdout=subprocess.DEVNULL)
-        bin_path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
-                                  capture_output=True, text=True).stdout.strip()
-        binary = os.path.join(bin_path, "briefings")
+    binary = release_binary(args.binary)
     os.makedirs(args.work, exist_ok=True)
 
     rows = []

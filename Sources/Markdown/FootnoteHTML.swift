@@ -12,7 +12,7 @@ enum FootnoteHTML {
     static func backlinks(number: Int, referenceIDs: [String], label template: String) -> String {
         referenceIDs.enumerated().map { offset, id in
             let nth = offset + 1
-            let label = escape(template.replacingOccurrences(of: "{n}", with: nth == 1 ? "\(number)" : "\(number)-\(nth)"))
+            let label = HTMLText.escape(template.replacingOccurrences(of: "{n}", with: nth == 1 ? "\(number)" : "\(number)-\(nth)"))
             let mark = nth == 1 ? "↩" : "↩<sup>\(nth)</sup>"
             return " <a href=\"#\(id)\" class=\"footnote-backref\" role=\"doc-backlink\" aria-label=\"\(label)\">\(mark)</a>"
         }.joined()
@@ -23,22 +23,7 @@ enum FootnoteHTML {
 
     static func sectionStart(titleID: String, heading: String) -> String {
         "<section class=\"footnotes\" role=\"doc-endnotes\" aria-labelledby=\"\(titleID)\">\n"
-            + "<h2 id=\"\(titleID)\">\(escape(heading))</h2>\n<ol>"
-    }
-
-    /// Text for an element or an attribute: the site's settings are text, not markup.
-    private static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
+            + "<h2 id=\"\(titleID)\">\(HTMLText.escape(heading))</h2>\n<ol>"
     }
 
     static let sectionEnd = "</ol>\n</section>"

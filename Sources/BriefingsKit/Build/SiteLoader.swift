@@ -14,24 +14,8 @@ public struct LoadedSite: Sendable {
 enum SiteLoader {
     static func load(_ options: BuildOptions, clock: inout PhaseClock) -> (LoadedSite?, [Diagnostic]) {
         let display = DisplayPath()
-        var diagnostics: [Diagnostic] = []
-        var (config, found) = SiteConfig.load(from: options.contentFolder.appendingPathComponent(SiteConfig.fileName), display: display)
-        diagnostics += found
-        config?.buildDate = options.sourceDate
-        if let override = options.baseURL {
-            if let normalised = SiteConfig.normaliseBaseURL(override) {
-                config?.baseURL = normalised
-                diagnostics.removeAll { $0.code == "site.base-url" }
-            } else {
-                diagnostics.append(.error("site.base-url", "--base-url must be an absolute http or https address; got '\(override)'"))
-            }
-        }
-        let (taxonomies, taxonomyProblems) = Taxonomies.load(
-            from: options.contentFolder.appendingPathComponent(Taxonomies.fileName), display: display,
-            reservedFields: Set(ContentParser.commonFields))
-        diagnostics += taxonomyProblems
-        let (templates, templateProblems) = TemplateSet.load(from: options.templatesFolder, display: display)
-        diagnostics += templateProblems
+        let (config, taxonomies, templates, settingsProblems) = SiteSettings.read(options, display: display)
+        var diagnostics = settingsProblems
         clock.lap("settings")
 
         let scan = ContentScanner(root: options.contentFolder, display: display).scanAndRead()

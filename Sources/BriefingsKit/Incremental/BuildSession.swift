@@ -299,7 +299,8 @@ final class BuildSession {
         for candidate in scan.markdown {
             let path = candidate.relativePath
             if let source = freshByPath[path] {
-                guard var (draft, found) = freshDrafts[path] else { continue }
+                guard let (parsedDraft, found) = freshDrafts[path] else { continue }
+                var draft = parsedDraft
                 // The body lives in `parsed.bodies` alone, so it can be let go as
                 // soon as it is rendered (documents and chapters get theirs back).
                 draft?.page.body = ""

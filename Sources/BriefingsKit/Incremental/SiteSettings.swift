@@ -16,12 +16,14 @@ struct SiteSettings: Sendable {
     /// Bumped when a change in Briefings changes what pages look like.
     static let renderingVersion = 1
 
-    static func load(_ options: BuildOptions) -> (SiteSettings?, [Diagnostic]) {
-        let display = DisplayPath()
+    /// site.yml (with the command line's `--base-url` and build date),
+    /// taxonomies.yml and the templates, with what is wrong in each. Shared by
+    /// builds and by the commands that only read the site.
+    static func read(_ options: BuildOptions, display: DisplayPath)
+        -> (config: SiteConfig?, taxonomies: Taxonomies, templates: TemplateSet?, diagnostics: [Diagnostic])
+    {
         var diagnostics: [Diagnostic] = []
-        let siteFile = options.contentFolder.appendingPathComponent(SiteConfig.fileName)
-        let taxonomyFile = options.contentFolder.appendingPathComponent(Taxonomies.fileName)
-        var (config, found) = SiteConfig.load(from: siteFile, display: display)
+        var (config, found) = SiteConfig.load(from: options.contentFolder.appendingPathComponent(SiteConfig.fileName), display: display)
         diagnostics += found
         config?.buildDate = options.sourceDate
         if let override = options.baseURL {
@@ -32,10 +34,19 @@ struct SiteSettings: Sendable {
                 diagnostics.append(.error("site.base-url", "--base-url must be an absolute http or https address; got '\(override)'"))
             }
         }
-        let (taxonomies, taxonomyProblems) = Taxonomies.load(from: taxonomyFile, display: display, reservedFields: Set(ContentParser.commonFields))
+        let (taxonomies, taxonomyProblems) = Taxonomies.load(
+            from: options.contentFolder.appendingPathComponent(Taxonomies.fileName), display: display,
+            reservedFields: Set(ContentParser.commonFields))
         diagnostics += taxonomyProblems
         let (templates, templateProblems) = TemplateSet.load(from: options.templatesFolder, display: display)
         diagnostics += templateProblems
+        return (config, taxonomies, templates, diagnostics)
+    }
+
+    static func load(_ options: BuildOptions) -> (SiteSettings?, [Diagnostic]) {
+        let siteFile = options.contentFolder.appendingPathComponent(SiteConfig.fileName)
+        let taxonomyFile = options.contentFolder.appendingPathComponent(Taxonomies.fileName)
+        let (config, taxonomies, templates, diagnostics) = read(options, display: DisplayPath())
         guard let config, let templates else { return (nil, diagnostics) }
         let themeAssets = SiteExtras.themeAssets(in: options.templatesFolder)
 
