@@ -26,12 +26,14 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
-# cmark (the C library Briefings renders Markdown with) and pkg-config, which
-# SwiftPM asks where cmark is.
-ensure_libcmark() {
+# The C libraries Briefings links: cmark (it renders Markdown with it) and
+# pkg-config, which SwiftPM asks where cmark is; on Linux, mimalloc (the
+# allocator the briefings binary uses instead of glibc's).
+ensure_libraries() {
   local missing=()
   command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
   if ! pkg-config --exists libcmark 2>/dev/null; then missing+=(libcmark-dev); fi
+  if [ "$(uname -s)" = Linux ] && ! { ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null; } | grep -q 'libmimalloc\.so '; then missing+=(libmimalloc-dev); fi
   if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
   pkg-config --exists libcmark || { log "libcmark still not found by pkg-config"; return 1; }
 }
