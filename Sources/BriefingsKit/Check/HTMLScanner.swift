@@ -44,7 +44,7 @@ struct HTMLScanner {
             var cursor = index + 1
             let nameStart = cursor
             while cursor < count, isNameByte(bytes[cursor]) { cursor += 1 }
-            let tag = lowercased(bytes, nameStart..<cursor)
+            let tag = tagName(bytes, nameStart..<cursor)
             let wanted = idsOnly ? nil : urlAttributes[tag]
             var hasAlt = false
             var source: String?
@@ -137,7 +137,18 @@ struct HTMLScanner {
     }
 
     private static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-        String(decoding: bytes[range].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        String(unsafeUninitializedCapacity: range.count) { buffer in
+            for (offset, byte) in bytes[range].enumerated() { buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            return range.count
+        }
+    }
+
+    /// A tag's name, lowered; the names of tags no check reads are all "", so
+    /// that the scanner makes no string for each of a page's many `<p>`s.
+    private static func tagName(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        guard range.count <= 6, let first = range.first.map({ bytes[$0] | 0x20 }),
+            first == 0x61 || first == 0x69 || first == 0x6C || first == 0x73 || first == 0x76 || first == 0x66 else { return "" }
+        return lowercased(bytes, range)  // a, area, audio, img, iframe, link, script, source, style, video, form
     }
 
     /// Case-insensitive comparison with an ASCII name, without making a string.

@@ -104,6 +104,8 @@ final class LinkVerifier {
                 if case .external(let url) = link.target, Self.isWeb(url) { external.locations[url, default: []].append(link.location) }
             }
             for reference in scan.references where !scan.markdownHrefs.contains(reference.value) {
+                // A contents list's links to the page's own headings, found.
+                if let anchor = Self.ownAnchor(reference.value), scan.ids.contains(anchor) { continue }
                 switch classify(reference.value, from: scan.url) {
                 case .external(let url):
                     if collectExternal, Self.isWeb(url) {
@@ -138,7 +140,7 @@ final class LinkVerifier {
         }
         switch link.target {
         case .page(let reference, let anchor):
-            guard let anchor = anchor.flatMap({ $0.removingPercentEncoding ?? $0 }), !anchor.isEmpty,
+            guard let anchor = anchor.map(Self.percentDecoded), !anchor.isEmpty,
                 let target = site.page(reference: reference) else { return nil }
             let ids = idsByURL[target.url] ?? []
             guard !ids.contains(anchor) else { return nil }
@@ -151,7 +153,7 @@ final class LinkVerifier {
                               help: link.kind == .image ? "put the image in Content/assets/ and link to it as /assets/NAME"
                                   : "link to a page by id (case-study:kent) or check the path")
             }
-            guard let anchor = anchor.flatMap({ $0.removingPercentEncoding ?? $0 }), !anchor.isEmpty, file.hasSuffix(".html") else { return nil }
+            guard let anchor = anchor.map(Self.percentDecoded), !anchor.isEmpty, file.hasSuffix(".html") else { return nil }
             let url = "/" + (file.hasSuffix("index.html") ? String(file.dropLast("index.html".count)) : file)
             let ids = idsByURL[url] ?? []
             return ids.contains(anchor) ? nil : anchorProblem(anchor, on: url, ids: ids, at: link.location, written: link.written)
@@ -214,12 +216,15 @@ final class LinkVerifier {
         return result
     }
 
+    /// A contents list's link (`#anchor`): the page itself, at that anchor, decoded.
+    private static func ownAnchor(_ value: String) -> String? {
+        guard value.utf8.first == UInt8(ascii: "#"),
+            !value.utf8.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) else { return nil }
+        return percentDecoded(String(value.dropFirst()))
+    }
+
     private func classifyAnew(_ value: String, from pageURL: String) -> Classified {
-        // A contents list's links: the page itself, at an anchor.
-        if value.utf8.first == UInt8(ascii: "#"), !value.utf8.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
-            let fragment = String(value.dropFirst())
-            return .onSite(path: site.config.link(pageURL), fragment: fragment.removingPercentEncoding ?? fragment)
-        }
+        if let anchor = Self.ownAnchor(value) { return .onSite(path: site.config.link(pageURL), fragment: anchor) }
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return .ignored }
         if trimmed.hasPrefix("//") { return .external("https:" + trimmed) }
@@ -233,7 +238,7 @@ final class LinkVerifier {
         }
         var (path, fragment) = LinkResolver.splitAnchor(trimmed)
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
-        fragment = fragment.flatMap { $0.removingPercentEncoding ?? $0 }
+        fragment = fragment.map(Self.percentDecoded)
         if path.isEmpty { return .onSite(path: site.config.link(pageURL), fragment: fragment) }
         if !path.hasPrefix("/") {
             let folder = pageURL.hasSuffix("/") ? pageURL : String(pageURL[...(pageURL.lastIndex(of: "/") ?? pageURL.startIndex)])
@@ -251,7 +256,7 @@ final class LinkVerifier {
     }
 
     private func resolveOutputFile(_ path: String) -> String? {
-        let decoded = path.removingPercentEncoding ?? path
+        let decoded = Self.percentDecoded(path)
         let base = site.config.basePath
         let sitePath: String
         if decoded.hasPrefix(base) {
@@ -283,6 +288,12 @@ final class LinkVerifier {
         }
         let trailing = path.hasSuffix("/") && !parts.isEmpty ? "/" : ""
         return "/" + parts.joined(separator: "/") + trailing
+    }
+
+    /// Percent-decoded, or as written when that is not valid; most URLs have
+    /// no `%` at all, and Foundation's decoding is dear.
+    static func percentDecoded(_ text: String) -> String {
+        text.utf8.contains(UInt8(ascii: "%")) ? (text.removingPercentEncoding ?? text) : text
     }
 
     static func isWeb(_ url: String) -> Bool {

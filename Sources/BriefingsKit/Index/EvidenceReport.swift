@@ -6,85 +6,51 @@ import Foundation
 public enum EvidenceReport {
     public static let jsonPath = "case-studies/index.json"
 
-    struct Document: Encodable {
-        struct Entry: Encodable {
-            var id: String
-            var title: String
-            var kind: String
-            var path: String
-            var url: String
-            var summary: String
-            var organisation: String?
-            var place: String?
-            var published: String?
-            var terms: [String: [String]]
-        }
-
-        struct Term: Encodable {
-            var id: String
-            var title: String
-            var meaning: String
-            var path: String
-            var count: Int
-            var caseStudies: [String]
-        }
-
-        struct VocabularyEntry: Encodable {
-            var id: String
-            var title: String
-            var singular: String
-            var terms: [Term]
-        }
-
-        struct Cell: Encodable {
-            var row: String
-            var column: String
-            var count: Int
-            var caseStudies: [String]
-        }
-
-        struct MatrixEntry: Encodable {
-            var rows: String
-            var columns: String
-            var cells: [Cell]
-        }
-
-        var caseStudies: [Entry]
-        var vocabularies: [VocabularyEntry]
-        var matrix: MatrixEntry?
-    }
-
     /// Ids in the JSON are the pages' cross-reference ids (`kent`), the same an
-    /// author writes after `case-study:`.
+    /// author writes after `case-study:`. Keys are snake case, in order.
     public static func json(_ evidence: EvidenceIndex, site: SiteIndex) -> String {
-        let entries = evidence.pages.map { page in
-            Document.Entry(
-                id: page.referenceID, title: page.title, kind: page.kind.rawValue, path: site.config.link(page.url),
-                url: site.config.absoluteURL(page.url), summary: page.summary, organisation: page.organisation, place: page.place,
-                published: page.published?.iso,
-                terms: Dictionary(uniqueKeysWithValues: evidence.vocabularies.map { vocabulary in
+        typealias Value = PrettyJSON.Value
+        let entries: [Value] = evidence.pages.map { page in
+            var members: [(String, Value)] = [
+                ("id", .string(page.referenceID)), ("title", .string(page.title)), ("kind", .string(page.kind.rawValue)),
+                ("path", .string(site.config.link(page.url))), ("url", .string(site.config.absoluteURL(page.url))),
+                ("summary", .string(page.summary)),
+                ("terms", .object(evidence.vocabularies.map { vocabulary in
                     let carried = Set(page.termIDs(vocabulary.id))
-                    return (vocabulary.id, vocabulary.terms.map(\.id).filter(carried.contains))
-                }))
+                    return (vocabulary.id, PrettyJSON.strings(vocabulary.terms.map(\.id).filter(carried.contains)))
+                })),
+            ]
+            if let organisation = page.organisation { members.append(("organisation", .string(organisation))) }
+            if let place = page.place { members.append(("place", .string(place))) }
+            if let published = page.published { members.append(("published", .string(published.iso))) }
+            return .object(members)
         }
-        let vocabularies = evidence.vocabularies.map { vocabulary in
-            Document.VocabularyEntry(id: vocabulary.id, title: vocabulary.title, singular: vocabulary.singular, terms: vocabulary.terms.map { term in
-                let pages = evidence.pages(withTerm: term.id, in: vocabulary.id)
-                return Document.Term(id: term.id, title: term.title, meaning: term.meaning,
-                                     path: site.config.link("/\(vocabulary.id)/\(term.id)/"), count: pages.count,
-                                     caseStudies: pages.map(\.referenceID))
-            })
+        let vocabularies: [Value] = evidence.vocabularies.map { vocabulary in
+            .object([
+                ("id", .string(vocabulary.id)), ("title", .string(vocabulary.title)), ("singular", .string(vocabulary.singular)),
+                ("terms", .array(vocabulary.terms.map { term in
+                    let pages = evidence.pages(withTerm: term.id, in: vocabulary.id)
+                    return .object([
+                        ("id", .string(term.id)), ("title", .string(term.title)), ("meaning", .string(term.meaning)),
+                        ("path", .string(site.config.link("/\(vocabulary.id)/\(term.id)/"))), ("count", .int(pages.count)),
+                        ("case_studies", PrettyJSON.strings(pages.map(\.referenceID))),
+                    ])
+                })),
+            ])
         }
-        let matrix = evidence.matrix.map { matrix in
-            Document.MatrixEntry(rows: matrix.rows.id, columns: matrix.columns.id, cells: matrix.cells.flatMap { $0 }.map { cell in
-                Document.Cell(row: cell.row.id, column: cell.column.id, count: cell.pages.count, caseStudies: cell.pages.map(\.referenceID))
-            })
+        var document: [(String, Value)] = [("case_studies", .array(entries)), ("vocabularies", .array(vocabularies))]
+        if let matrix = evidence.matrix {
+            document.append(("matrix", .object([
+                ("rows", .string(matrix.rows.id)), ("columns", .string(matrix.columns.id)),
+                ("cells", .array(matrix.cells.flatMap { $0 }.map { cell in
+                    .object([
+                        ("row", .string(cell.row.id)), ("column", .string(cell.column.id)), ("count", .int(cell.pages.count)),
+                        ("case_studies", PrettyJSON.strings(cell.pages.map(\.referenceID))),
+                    ])
+                })),
+            ])))
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        let data = (try? encoder.encode(Document(caseStudies: entries, vocabularies: vocabularies, matrix: matrix))) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return PrettyJSON.text(.object(document)) + "\n"
     }
 
     /// The matrix with a count in each cell, columns aligned.
