@@ -4,7 +4,7 @@ import Foundation
 /// crosses two vocabularies: what answers "who has shown collaboration in
 /// procurement?" and shows editors where evidence is thin. Built from front
 /// matter alone; nothing about any vocabulary is in code.
-public struct EvidenceIndex: Sendable {
+public final class EvidenceIndex: Sendable {
     public struct Cell: Sendable {
         public var row: Vocabulary.Term
         public var column: Vocabulary.Term

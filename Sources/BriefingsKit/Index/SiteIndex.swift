@@ -2,7 +2,7 @@ import Foundation
 
 /// Every page of the site, authored and generated, with the lookups the
 /// renderer and checks need. Built once per build; read-only after.
-public struct SiteIndex: Sendable {
+public final class SiteIndex: Sendable {
     public let config: SiteConfig
     public let taxonomies: Taxonomies
     public let pages: [Page]
