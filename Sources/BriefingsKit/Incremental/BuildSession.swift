@@ -291,23 +291,31 @@ final class BuildSession {
         }
         parsed.documentFolders = documentFolders
         let folders = documentFolders
-        let freshHeaders = scan.markdown.compactMap { headers[$0.relativePath] }
+        let freshPaths = scan.markdown.map(\.relativePath).filter { headers[$0] != nil }
+        var declaredKinds: [String: PageKind] = [:]
+        for (path, header) in headers { declaredKinds[path] = header.declaredKind?.0 }
+        // Each header (its file's text and YAML tree) goes to the task reading
+        // its page and is freed there, on every core, not one by one here.
+        let handed = HandOut(headers)
+        headers = [:]
         var freshDrafts: [String: (PageDraft?, [Diagnostic])] = [:]
-        for (header, outcome) in zip(freshHeaders, ConcurrentMap.map(freshHeaders, { parser.readPage($0, documentFolders: folders) })) {
-            freshDrafts[header.source.relativePath] = outcome
+        let outcomes = ConcurrentMap.map(freshPaths) { path -> (PageDraft?, [Diagnostic]) in
+            guard let header = handed.take(path) else { return (nil, []) }
+            var (draft, found) = parser.readPage(header, documentFolders: folders)
+            // The body lives in `parsed.bodies` alone, so it can be let go as
+            // soon as it is rendered (documents and chapters get theirs back).
+            draft?.page.body = ""
+            return (draft, found)
         }
+        for (path, outcome) in zip(freshPaths, outcomes) { freshDrafts[path] = outcome }
         for candidate in scan.markdown {
             let path = candidate.relativePath
             if let source = freshByPath[path] {
-                guard let (parsedDraft, found) = freshDrafts[path] else { continue }
-                var draft = parsedDraft
-                // The body lives in `parsed.bodies` alone, so it can be let go as
-                // soon as it is rendered (documents and chapters get theirs back).
-                draft?.page.body = ""
+                guard let (draft, found) = freshDrafts[path] else { continue }
                 diagnostics += found
                 if let draft { parsed.drafts.append(draft) }
                 parsed.sources[path] = BuildState.CachedSource(
-                    stamp: candidate.stamp, digest: source.digest, declaredKind: headers[path]?.declaredKind?.0, draft: draft,
+                    stamp: candidate.stamp, digest: source.digest, declaredKind: declaredKinds[path], draft: draft,
                     diagnostics: found)
             } else if let cached = previous?.sources[path] {
                 diagnostics += cached.diagnostics

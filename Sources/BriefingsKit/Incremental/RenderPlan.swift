@@ -29,8 +29,8 @@ struct RenderPlan {
     private var scans: [PageScan?]
     private var outputDigests: [UInt64?]
     private var graph = LinkGraph.empty
-    /// Each page's link targets as the graph last saw them; nil once the
-    /// page's body is rendered again.
+    /// Each page's link targets: as its body rendered this build, else as the
+    /// last build recorded them.
     private var outgoingLinks: [[String]?]
     /// The extra files (feed, sitemap, evidence JSON) when they must be made
     /// again: made in the background while pages render, since each covers the
@@ -150,7 +150,7 @@ struct RenderPlan {
         let contentFolder = self.contentFolder
         let sources = markdown
         let pages = self.pages
-        let results: [(RenderedBody, DependencyRecorder)] = try await Parallel.map(wanted, progress: tell("markdown", wanted.count)) { index in
+        let results: [(RenderedBody, DependencyRecorder, [String])] = try await Parallel.map(wanted, progress: tell("markdown", wanted.count)) { index in
             var page = pages[index]
             if page.body.isEmpty, !page.sourcePath.isEmpty {
                 if let loaded = sources.take(page.sourcePath) ?? BuildSession.body(of: page.sourcePath, in: contentFolder) {
@@ -160,16 +160,16 @@ struct RenderPlan {
             }
             let recorder = DependencyRecorder()
             let body = recorder.recording { renderer.render(page) }
-            return (body, recorder)
+            return (body, recorder, LinkGraph.targets(of: body.links, from: page.reference))
         }
-        for (index, (rendered, recorder)) in zip(wanted, results) {
+        for (index, (rendered, recorder, targets)) in zip(wanted, results) {
             var body = rendered
             // The whole-document page is its chapters' Markdown again: what is
             // wrong there is reported once, at the chapter's own file and line.
             if Self.repeatsOtherPages(pages[index]) { body.diagnostics = [] }
             bodies[index] = body
             recorders[index] = recorder
-            outgoingLinks[index] = nil
+            outgoingLinks[index] = targets
             bodyDiagnostics += body.diagnostics
         }
     }

@@ -33,10 +33,13 @@ public struct LinkGraph: Sendable {
     /// The references a page's links point to (other pages only), for the cache.
     static func targets(of links: [ResolvedLink], from source: String) -> [String] {
         var seen: Set<String> = []
-        return links.compactMap { link in
-            guard case .page(let target, _) = link.target, target != source, seen.insert(target).inserted else { return nil }
-            return target
+        var targets: [String] = []
+        // By index: binding each link would copy all its fields.
+        for index in links.indices {
+            guard case .page(let target, _) = links[index].target, target != source, seen.insert(target).inserted else { continue }
+            targets.append(target)
         }
+        return targets
     }
 
     /// The pages that link to this one, by reference, in a stable order.
