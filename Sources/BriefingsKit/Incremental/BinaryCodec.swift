@@ -53,6 +53,21 @@ struct BinaryWriter {
         write(items.count)
         for item in items { each(&self, item) }
     }
+
+    /// The same bytes as `write(_:_:)`, the items encoded in chunks on every
+    /// core and joined in order: for the cache's thousands of pages.
+    mutating func writeOnAllCores<Element: Sendable>(_ items: [Element], _ each: @Sendable (inout BinaryWriter, Element) -> Void) {
+        write(items.count)
+        let size = max(64, (items.count + 31) / 32)
+        let chunks = stride(from: 0, to: items.count, by: size).map { items[$0..<min($0 + size, items.count)] }
+        for part in ConcurrentMap.map(chunks, { chunk in
+            var writer = BinaryWriter()
+            for item in chunk { each(&writer, item) }
+            return writer.bytes
+        }) {
+            bytes.append(contentsOf: part)
+        }
+    }
 }
 
 /// Reads what `BinaryWriter` wrote; any malformed input is a thrown error

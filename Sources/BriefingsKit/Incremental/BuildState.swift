@@ -84,7 +84,8 @@ extension BuildState {
         writer.write(settingsDigest)
         writer.write(documentFolders)
         writer.write(dependencyNames)
-        writer.write(sources.keys.sorted()) { writer, path in
+        let sources = self.sources, records = self.records
+        writer.writeOnAllCores(sources.keys.sorted()) { writer, path in
             guard let source = sources[path] else { return }
             writer.write(path)
             source.stamp.encode(to: &writer)
@@ -94,7 +95,7 @@ extension BuildState {
             source.draft?.encode(to: &writer)
             writer.write(source.diagnostics) { $1.encode(to: &$0) }
         }
-        writer.write(records.keys.sorted()) { writer, reference in
+        writer.writeOnAllCores(records.keys.sorted()) { writer, reference in
             guard let record = records[reference] else { return }
             writer.write(reference)
             writer.write(record.contentDigest)

@@ -339,27 +339,43 @@ struct RenderPlan {
 
     /// What the next build needs to know.
     func newState(settingsDigest: UInt64, outputStamp: FileStamp?) -> BuildState {
+        // Each rendered page's dependency names and ids, sorted on every core.
+        let pages = self.pages, recorders = self.recorders, scans = self.scans
+        let rendered = pages.indices.filter { scans[$0] != nil }
+        let sorted = ConcurrentMap.map(rendered) { index -> (names: [String], ids: [String]) in
+            var used = (recorders[index]?.cards ?? []).union(recorders[index]?.keys ?? [])
+            used.remove(DependencyName.template(pages[index].template ?? pages[index].kind.templateName))
+            return (used.sorted(), scans[index]?.ids.sorted() ?? [])
+        }
+        var sortedByPage = [(names: [String], ids: [String])?](repeating: nil, count: pages.count)
+        for (index, lists) in zip(rendered, sorted) { sortedByPage[index] = lists }
         var names = DependencyNameTable(previous: previous?.dependencyNames ?? [])
+        var digestOfNumber: [UInt64?] = []
+        func dependency(_ name: String) -> (name: Int32, digest: UInt64) {
+            let number = names.number(of: name)
+            while digestOfNumber.count <= Int(number) { digestOfNumber.append(nil) }
+            if let known = digestOfNumber[Int(number)] { return (number, known) }
+            let digest = digests.digest(of: name)
+            digestOfNumber[Int(number)] = digest
+            return (number, digest)
+        }
         var records: [String: BuildState.PageRecord] = [:]
         for (index, page) in pages.enumerated() {
-            guard let scan = scans[index] else {
+            guard let lists = sortedByPage[index] else {
                 if var record = previous?.records[page.reference] {
                     record.dependencies = record.dependencies.map { (names.number(ofPrevious: $0.name), $0.digest) }
                     records[page.reference] = record
                 }
                 continue
             }
-            let recorder = recorders[index]
-            var used = (recorder?.cards ?? []).union(recorder?.keys ?? [])
-            used.remove(DependencyName.template(templateName(index)))
-            let dependencies = used.sorted().map { (name: names.number(of: $0), digest: digests.digest(of: $0)) }
+            let dependencies = lists.names.map(dependency)
             // Link findings are errors, and a build with errors is not kept: only
             // the Markdown's warnings need carrying.
             let findings = bodies[index]?.diagnostics ?? []
             records[page.reference] = BuildState.PageRecord(
                 contentDigest: contents[index], cardDigest: cards[index], template: templateName(index),
                 templateDigest: settings.templateDigests[templateName(index)] ?? 0, dependencies: dependencies,
-                outgoing: outgoingLinks[index] ?? outgoing(index), ids: scan.ids.sorted(), outputPath: outputPaths[index],
+                outgoing: outgoingLinks[index] ?? outgoing(index), ids: lists.ids, outputPath: outputPaths[index],
                 outputDigest: outputDigests[index] ?? 0, diagnostics: findings)
         }
         let extras = extrasWritten ?? previous?.extras ?? [:]
