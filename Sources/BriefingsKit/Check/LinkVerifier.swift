@@ -61,18 +61,23 @@ final class LinkVerifier {
     /// memory of resolved URLs; the chunks' findings are joined in page order,
     /// so the report is the same as a serial check's.
     func verify() -> (diagnostics: [Diagnostic], external: ExternalLinks) {
-        let chunkCount = min(scans.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 8)
+        let chunkCount = min(scans.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 16)
         let parts: [Part]
         if chunkCount <= 1 {
             parts = [verify(scans)]
         } else {
-            let size = (scans.count + chunkCount - 1) / chunkCount
-            let chunks = stride(from: 0, to: scans.count, by: size).map { Array(scans[$0..<min($0 + size, scans.count)]) }
+            let chunks = Self.chunks(of: scans, count: chunkCount)
             let (site, templates, files, collectExternal, ids) = (site, templates, files, collectExternal, idsByURL)
-            parts = ConcurrentMap.map(chunks) { chunk in
-                LinkVerifier(site: site, templates: templates, files: files, scans: chunk, collectExternal: collectExternal, idsByURL: ids)
-                    .verify(chunk)
+            // The chunks with the most links first (the lists, last in page
+            // order), so that the last to finish are small.
+            let order = chunks.indices.sorted { Self.weight(chunks[$0]) > Self.weight(chunks[$1]) }
+            let checked = ConcurrentMap.map(order) { number in
+                LinkVerifier(site: site, templates: templates, files: files, scans: chunks[number], collectExternal: collectExternal,
+                             idsByURL: ids).verify(chunks[number])
             }
+            var inOrder = [Part](repeating: Part(), count: chunks.count)
+            for (number, part) in zip(order, checked) { inOrder[number] = part }
+            parts = inOrder
         }
         var diagnostics: [Diagnostic] = []
         var external = ExternalLinks()
@@ -93,6 +98,28 @@ final class LinkVerifier {
         }
         return (diagnostics, external)
     }
+
+    /// Consecutive runs of pages with about as many links each: the lists
+    /// (thousands of links, and last in page order) would otherwise make one
+    /// chunk that a single core checks while the others wait.
+    static func chunks(of scans: [PageScan], count: Int) -> [[PageScan]] {
+        let weights = scans.map(weight)
+        let share = max(1, (weights.reduce(0, +) + count - 1) / count)
+        var chunks: [[PageScan]] = []
+        var start = 0, weight = 0
+        for index in scans.indices {
+            weight += weights[index]
+            if weight >= share || index == scans.count - 1 {
+                chunks.append(Array(scans[start...index]))
+                start = index + 1
+                weight = 0
+            }
+        }
+        return chunks
+    }
+
+    private static func weight(_ scan: PageScan) -> Int { 1 + scan.references.count + scan.markdownLinks.count }
+    private static func weight(_ chunk: [PageScan]) -> Int { chunk.reduce(0) { $0 + weight($1) } }
 
     private func verify(_ scans: [PageScan]) -> Part {
         var diagnostics: [Diagnostic] = []

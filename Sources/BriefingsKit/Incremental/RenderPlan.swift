@@ -60,7 +60,7 @@ struct RenderPlan {
         self.parsed = parsed
         self.scan = scan
         let pages = site.index.pages
-        cards = pages.map(\.cardDigest)
+        cards = ConcurrentMap.map(pages, \.cardDigest)
         contents = pages.map { page in
             if !page.sourcePath.isEmpty { return parsed.sources[page.sourcePath]?.digest ?? 0 }
             return Digest(page.body).final

@@ -48,8 +48,19 @@ public final class EvidenceIndex: Sendable {
         vocabularies = site.taxonomies.vocabularies
         let kinds = Set(vocabularies.flatMap(\.appliesTo))
         self.kinds = kinds
-        pages = site.inListOrder.filter { kinds.contains($0.kind) }
-        relatedIndex = RelatedIndex(pages: pages, vocabularies: vocabularies)
+        let pages = site.inListOrder.filter { kinds.contains($0.kind) }
+        self.pages = pages
+        // The related pages and the matrix are independent: one core each.
+        let vocabularies = self.vocabularies
+        let (related, matrix) = ConcurrentMap.both({ RelatedIndex(pages: pages, vocabularies: vocabularies) }, { Self.matrix(site) })
+        relatedIndex = related
+        storedMatrix = matrix?.matrix
+        cellIndices = matrix?.members ?? []
+    }
+
+    /// The matrix, if the taxonomies cross two vocabularies, and its cells'
+    /// pages as indices into the site's pages.
+    private static func matrix(_ site: SiteIndex) -> (matrix: Matrix, members: [[[Int]]])? {
         if let crossing = site.taxonomies.matrix,
             let rows = site.taxonomies.vocabulary(crossing.rows), let columns = site.taxonomies.vocabulary(crossing.columns) {
             // One pass over the pages in list order, each dropped into the cells
@@ -72,12 +83,9 @@ public final class EvidenceIndex: Sendable {
                     Cell(row: rowTerm, column: columnTerm, pages: members[row][column].map { site.pages[$0] })
                 }
             }
-            storedMatrix = Matrix(rows: rows, columns: columns, cells: cells)
-            cellIndices = members
-        } else {
-            storedMatrix = nil
-            cellIndices = []
+            return (Matrix(rows: rows, columns: columns, cells: cells), members)
         }
+        return nil
     }
 
     public func pages(withTerm term: String, in vocabulary: String) -> [Page] {

@@ -20,27 +20,39 @@ public final class SiteIndex: Sendable {
         self.config = config
         self.taxonomies = taxonomies
         self.pages = pages
-        var byReference: [String: Int] = [:]
-        var bySourcePath: [String: Int] = [:]
-        var byURL: [String: Int] = [:]
-        var byTerm: [String: [Int]] = [:]
-        for (index, page) in pages.enumerated() {
-            byReference[page.reference] = byReference[page.reference] ?? index
-            if !page.sourcePath.isEmpty { bySourcePath[page.sourcePath] = index }
-            byURL[page.url] = byURL[page.url] ?? index
-            for (vocabulary, uses) in page.terms {
-                for use in uses { byTerm[Self.termKey(vocabulary, use.id), default: []].append(index) }
-            }
-        }
-        self.byReference = byReference
-        self.bySourcePath = bySourcePath
-        self.byURL = byURL
-        let order = Self.listOrdered(pages)
+        // The lookups and the list order are independent: one core each.
+        let (lookups, order) = ConcurrentMap.both({ Self.lookups(pages) }, { Self.listOrdered(pages) })
+        byReference = lookups.byReference
+        bySourcePath = lookups.bySourcePath
+        byURL = lookups.byURL
+        let byTerm = lookups.byTerm
         var rank = [Int](repeating: 0, count: pages.count)
         for (position, index) in order.enumerated() { rank[index] = position }
         self.byTerm = byTerm.mapValues { indices in indices.sorted { rank[$0] < rank[$1] } }
         inListOrder = order.map { pages[$0] }
         listOrderIndices = order
+    }
+
+    private struct Lookups: Sendable {
+        var byReference: [String: Int] = [:]
+        var bySourcePath: [String: Int] = [:]
+        var byURL: [String: Int] = [:]
+        var byTerm: [String: [Int]] = [:]
+    }
+
+    /// Where each page is by reference, source path and URL (the first, when
+    /// two claim one: that conflict is reported), and which carry each term.
+    private static func lookups(_ pages: [Page]) -> Lookups {
+        var lookups = Lookups()
+        for (index, page) in pages.enumerated() {
+            lookups.byReference[page.reference] = lookups.byReference[page.reference] ?? index
+            if !page.sourcePath.isEmpty { lookups.bySourcePath[page.sourcePath] = index }
+            lookups.byURL[page.url] = lookups.byURL[page.url] ?? index
+            for (vocabulary, uses) in page.terms {
+                for use in uses { lookups.byTerm[Self.termKey(vocabulary, use.id), default: []].append(index) }
+            }
+        }
+        return lookups
     }
 
     /// The pages' indices in `listOrder`, each title lowered once rather than

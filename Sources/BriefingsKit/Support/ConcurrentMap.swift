@@ -2,8 +2,8 @@ import Foundation
 import Dispatch
 
 /// `map` across all cores for synchronous work (reading and parsing files),
-/// keeping the input's order. Each index is written by exactly one worker, so
-/// the shared buffer needs no lock.
+/// keeping the input's order. Each index is written by exactly one iteration,
+/// so the shared buffer needs no lock.
 enum ConcurrentMap {
     static func map<Element: Sendable, Result: Sendable>(_ items: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
         guard items.count > 1 else { return items.map(transform) }
@@ -14,13 +14,27 @@ enum ConcurrentMap {
             buffer.deallocate()
         }
         nonisolated(unsafe) let output = buffer
-        let workers = min(items.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
-        let chunk = (items.count + workers - 1) / workers
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let start = worker * chunk
-            guard start < items.count else { return }
-            for index in start..<min(start + chunk, items.count) { output[index] = transform(items[index]) }
+        // One iteration per item: each core takes the next item when done, so
+        // a few dear items (a list page's thousands of links) do not all fall
+        // to one core.
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            output[index] = transform(items[index])
         }
         return buffer.map { $0! }
+    }
+
+    /// Two independent pieces of work at once, for the serial stretches
+    /// between phases.
+    static func both<First: Sendable, Second: Sendable>(
+        _ first: @Sendable () -> First, _ second: @Sendable () -> Second
+    ) -> (First, Second) {
+        nonisolated(unsafe) var one: First?
+        nonisolated(unsafe) var two: Second?
+        DispatchQueue.concurrentPerform(iterations: 2) { which in
+            if which == 0 { one = first() } else { two = second() }
+        }
+        // concurrentPerform returns once both iterations have run.
+        guard let one, let two else { preconditionFailure("concurrentPerform skipped an iteration") }
+        return (one, two)
     }
 }
