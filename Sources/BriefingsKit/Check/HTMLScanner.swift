@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the parts of an HTML page that link checks need: every URL-bearing
 /// attribute, every `id`, and images without `alt`. A small tokenizer, not a full
 /// HTML parser: it understands tags, quoted and unquoted attributes, comments,
@@ -35,7 +37,9 @@ struct HTMLScanner {
         let count = bytes.count
         var index = 0
         while index < count {
-            guard bytes[index] == 0x3C else { index += 1; continue }  // <
+            // Text between tags is most of a page: memchr skips it many bytes at a time.
+            guard let base = bytes.baseAddress, let found = memchr(base + index, 0x3C, count - index) else { break }  // <
+            index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             if index + 3 < count, bytes[index + 1] == 0x21, bytes[index + 2] == 0x2D, bytes[index + 3] == 0x2D {  // <!--
                 index = find(bytes, [0x2D, 0x2D, 0x3E], from: index + 4).map { $0 + 3 } ?? count
                 continue

@@ -199,12 +199,14 @@ struct ContentScanner {
             return .failure(ReadFailure(diagnostic: .error("file.unreadable", "the file cannot be read: \(reason(error))",
                                                            at: SourceLocation(file: file), help: "check its permissions")))
         }
-        if let problem = TextCheck.problem(in: data) {
+        var text: String
+        switch TextCheck.text(of: data) {
+        case .success(let checked): text = checked
+        case .failure(let problem):
             return .failure(ReadFailure(diagnostic: .error(problem.code, problem.message,
                                                            at: SourceLocation(file: file, line: problem.line, column: problem.column),
                                                            help: problem.help)))
         }
-        var text = String(decoding: data, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return .success(SourceFile(url: url, relativePath: relativePath, displayPath: file, text: text,
                                    digest: data.withUnsafeBytes { Digest.of(bytes: $0) }))
@@ -254,7 +256,7 @@ struct ContentScanner {
 
 /// Checks that bytes are text a person wrote: no NUL bytes, valid UTF-8, not empty.
 enum TextCheck {
-    struct Problem {
+    struct Problem: Error {
         var code: String
         var message: String
         var line: Int?
@@ -263,34 +265,36 @@ enum TextCheck {
     }
 
     static func problem(in data: Data) -> Problem? {
-        data.withUnsafeBytes { problem(in: $0.bindMemory(to: UInt8.self), data: data) }
+        if case .failure(let problem) = text(of: data) { return problem }
+        return nil
     }
 
-    /// One pass over the bytes finds emptiness and NUL bytes; UTF-8 is checked
-    /// by the standard library's fast validator.
-    private static func problem(in bytes: UnsafeBufferPointer<UInt8>, data: Data) -> Problem? {
-        var onlySpace = true
-        var nul: Int?
-        for (offset, byte) in bytes.enumerated() {
-            if byte == 0 { nul = offset; break }
-            if onlySpace, byte != 0x20, byte != 0x0A, byte != 0x0D, byte != 0x09 { onlySpace = false }
+    /// The file's text, or what makes it unusable: empty, binary (a NUL byte)
+    /// or not UTF-8. The text is the one the UTF-8 check made, so a file is
+    /// decoded once.
+    static func text(of data: Data) -> Swift.Result<String, Problem> {
+        data.withUnsafeBytes { text(of: $0.bindMemory(to: UInt8.self), data: data) }
+    }
+
+    private static func text(of bytes: UnsafeBufferPointer<UInt8>, data: Data) -> Swift.Result<String, Problem> {
+        let onlySpace = bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        if onlySpace {
+            return .failure(Problem(code: "file.empty", message: "the file is empty", line: nil, column: nil,
+                                    help: "add front matter with at least a title and a summary, or delete the file"))
         }
-        if onlySpace, nul == nil {
-            return Problem(code: "file.empty", message: "the file is empty", line: nil, column: nil,
-                           help: "add front matter with at least a title and a summary, or delete the file")
-        }
-        if let nul {
+        if let base = bytes.baseAddress, let found = memchr(base, 0, bytes.count) {
+            let nul = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             let (line, column) = position(of: data.startIndex + nul, in: data)
-            return Problem(code: "file.binary", message: "the file is binary, not text (it holds a NUL byte)", line: line, column: column,
-                           help: "Markdown files must be plain text; move binary files to assets/")
+            return .failure(Problem(code: "file.binary", message: "the file is binary, not text (it holds a NUL byte)",
+                                    line: line, column: column, help: "Markdown files must be plain text; move binary files to assets/"))
         }
-        if String(validating: bytes, as: UTF8.self) == nil {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             let offset = firstInvalidUTF8(in: data)
             let (line, column) = position(of: offset, in: data)
-            return Problem(code: "file.encoding", message: "the file is not valid UTF-8", line: line, column: column,
-                           help: "save the file as UTF-8 in your editor")
+            return .failure(Problem(code: "file.encoding", message: "the file is not valid UTF-8", line: line, column: column,
+                                    help: "save the file as UTF-8 in your editor"))
         }
-        return nil
+        return .success(text)
     }
 
     private static func position(of offset: Int, in data: Data) -> (Int, Int) {

@@ -3,27 +3,35 @@ import Mustache
 /// Values for Mustache that are worked out when a template first asks for
 /// them, then kept. An absent value (nil) is left absent, so that Mustache
 /// looks further up its context, as with a dictionary that lacks the key.
-final class LazyValues: MustacheParent {
-    private var thunks: [String: () -> Any?] = [:]
-    private var known: [String: Any?] = [:]
+///
+/// A struct over a class: Mustache casts every object it looks a name up in,
+/// several times per name, and the Swift runtime casts a class instance held
+/// in `Any` about half again as slowly as a small struct.
+struct LazyValues: MustacheParent {
+    private final class Store {
+        var thunks: [String: () -> Any?] = [:]
+        var known: [String: Any?] = [:]
+    }
+
+    private let store = Store()
 
     init() {}
 
     /// Starts from values already worked out.
     init(_ values: [String: Any]) {
-        for (name, value) in values { known[name] = .some(value) }
+        for (name, value) in values { store.known[name] = .some(value) }
     }
 
     subscript(name: String) -> (() -> Any?)? {
-        get { thunks[name] }
-        set { thunks[name] = newValue }
+        get { store.thunks[name] }
+        nonmutating set { store.thunks[name] = newValue }
     }
 
     func child(named name: String) -> Any? {
-        if let value = known[name] { return value }
-        guard let thunk = thunks[name] else { return nil }
+        if let value = store.known[name] { return value }
+        guard let thunk = store.thunks[name] else { return nil }
         let value = thunk()
-        known[name] = .some(value)
+        store.known[name] = .some(value)
         return value
     }
 }

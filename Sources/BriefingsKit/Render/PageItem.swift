@@ -5,16 +5,13 @@ import Mustache
 /// thousands of pages costs only what its template shows. The keys are those
 /// of `page` documented in docs/templates.md: title, summary, url, label,
 /// kind, organisation (when it differs from the title), place, published and terms.
-/// A class, not a struct: Mustache casts every object it looks a name up in,
-/// and casting a large struct copies it.
-final class PageItem: MustacheParent {
+/// A small struct (a page and the index, a reference each): Mustache casts
+/// every object it looks a name up in, and the Swift runtime casts a small
+/// struct held in `Any` faster than a class instance, while a large struct
+/// would be copied by each cast.
+struct PageItem: MustacheParent {
     let page: Page
     let site: SiteIndex
-
-    init(page: Page, site: SiteIndex) {
-        self.page = page
-        self.site = site
-    }
 
     func child(named name: String) -> Any? {
         switch name {
