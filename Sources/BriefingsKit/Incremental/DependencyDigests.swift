@@ -8,13 +8,9 @@ final class DependencyDigests {
     /// A URL that is a file of the site but not a page (an asset).
     static let file: UInt64 = 1
 
-    private let site: SiteIndex
-    private let evidence: EvidenceIndex
-    private let cards: [UInt64]
-    private let contents: [UInt64]
-    private let files: Set<String>
-    private let templateDigests: [String: UInt64]
-    private var graph: LinkGraph?
+    /// What digests are made from: read-only, so they can be worked out on
+    /// every core at once.
+    private var source: Source
     private var memo: [String: UInt64] = [:]
     /// The last build's dependency names (`BuildState.dependencyNames`), and
     /// their digests in this build by number, worked out when first asked for.
@@ -30,17 +26,13 @@ final class DependencyDigests {
         self.previousNames = previousNames
         isCitation = previousNames.map { $0.hasPrefix(Self.citationPrefix) }
         previousDigests = Array(repeating: nil, count: previousNames.count)
-        self.templateDigests = templateDigests
-        self.site = site
-        self.evidence = evidence
-        self.cards = cards
-        self.contents = contents
-        self.files = files
+        source = Source(site: site, evidence: evidence, cards: cards, contents: contents, files: files,
+                        templateDigests: templateDigests, graph: nil)
     }
 
     /// Citations need the link graph, known once the Markdown is rendered.
     func use(_ graph: LinkGraph) {
-        self.graph = graph
+        source.graph = graph
         memo = memo.filter { !$0.key.hasPrefix(Self.citationPrefix) }
         for (number, citation) in isCitation.enumerated() where citation { previousDigests[number] = nil }
     }
@@ -58,42 +50,66 @@ final class DependencyDigests {
 
     func digest(of name: String) -> UInt64 {
         if let known = memo[name] { return known }
-        let value = compute(name)
+        let value = source.compute(name)
         memo[name] = value
         return value
     }
 
-    private func compute(_ name: String) -> UInt64 {
+    /// The digests of many names, those not yet known worked out on every
+    /// core (and not kept: this is for the build's last use of them).
+    func digestsOnAllCores(_ names: [String]) -> [UInt64] {
+        let known = names.map { memo[$0] }
+        let missing = names.indices.filter { known[$0] == nil }
+        let source = self.source
+        let computed = ConcurrentMap.map(missing) { index in source.compute(names[index]) }
+        var digests = known.map { $0 ?? 0 }
+        for (index, digest) in zip(missing, computed) { digests[index] = digest }
+        return digests
+    }
+}
+
+/// The index, the evidence, the graph and the digests of cards, contents and
+/// templates: everything a dependency's digest is worked out from.
+private struct Source: Sendable {
+    let site: SiteIndex
+    let evidence: EvidenceIndex
+    let cards: [UInt64]
+    let contents: [UInt64]
+    let files: Set<String>
+    let templateDigests: [String: UInt64]
+    var graph: LinkGraph?
+
+    func compute(_ name: String) -> UInt64 {
         guard let colon = name.firstIndex(of: ":") else {
             switch name {
             case DependencyName.matrix: return matrixDigest()
             case DependencyName.everyPage: return listDigest(site.pages.indices.map { $0 })
-            default: return Self.absent
+            default: return DependencyDigests.absent
             }
         }
         let kind = name[..<colon], value = String(name[name.index(after: colon)...])
         switch kind {
-        case "ref": return site.indexOfPage(reference: value).map { cards[$0] } ?? Self.absent
-        case "src": return site.indexOfPage(sourcePath: value).map { cards[$0] } ?? Self.absent
+        case "ref": return site.indexOfPage(reference: value).map { cards[$0] } ?? DependencyDigests.absent
+        case "src": return site.indexOfPage(sourcePath: value).map { cards[$0] } ?? DependencyDigests.absent
         case "url":
             if let index = site.indexOfPage(url: value) ?? site.indexOfPage(url: value.hasSuffix("/") ? value : value + "/") { return cards[index] }
-            return files.contains(String(value.drop { $0 == "/" })) ? Self.file : Self.absent
-        case "template": return templateDigests[value] ?? Self.absent
-        case "body": return site.indexOfPage(reference: value).map { contents[$0] } ?? Self.absent
-        case "kind": return PageKind(rawValue: value).map { listDigest(site.indicesOfPages(ofKind: $0)) } ?? Self.absent
+            return files.contains(String(value.drop { $0 == "/" })) ? DependencyDigests.file : DependencyDigests.absent
+        case "template": return templateDigests[value] ?? DependencyDigests.absent
+        case "body": return site.indexOfPage(reference: value).map { contents[$0] } ?? DependencyDigests.absent
+        case "kind": return PageKind(rawValue: value).map { listDigest(site.indicesOfPages(ofKind: $0)) } ?? DependencyDigests.absent
         case "term":
             let parts = value.split(separator: "/", maxSplits: 1).map(String.init)
-            return parts.count == 2 ? listDigest(site.indicesOfPages(withTerm: parts[1], in: parts[0])) : Self.absent
+            return parts.count == 2 ? listDigest(site.indicesOfPages(withTerm: parts[1], in: parts[0])) : DependencyDigests.absent
         case "chapters": return listDigest(of: site.chapters(of: value))
         case "folder": return listDigest(of: site.pages(inFolder: value))
         case "related":
-            guard let index = site.indexOfPage(reference: value) else { return Self.absent }
+            guard let index = site.indexOfPage(reference: value) else { return DependencyDigests.absent }
             return listDigest(of: evidence.related(to: site.pages[index]))
         case "citations":
-            guard let graph else { return Self.absent }
+            guard let graph else { return DependencyDigests.absent }
             return listDigest(graph.citing(value).compactMap { site.indexOfPage(reference: $0) })
         default:
-            return Self.absent
+            return DependencyDigests.absent
         }
     }
 
@@ -113,7 +129,7 @@ final class DependencyDigests {
     }
 
     private func matrixDigest() -> UInt64 {
-        guard let matrix = evidence.storedMatrix else { return Self.absent }
+        guard let matrix = evidence.storedMatrix else { return DependencyDigests.absent }
         var digest = Digest()
         for (row, cells) in zip(matrix.cells, evidence.cellIndices) {
             for (cell, members) in zip(row, cells) {
