@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// The Markdown source as bytes with its line starts, to turn cmark's byte columns
 /// into the character columns an editor shows, and to read back a source line.
 struct SourceText {
@@ -7,9 +13,17 @@ struct SourceText {
 
     init(_ text: String) {
         bytes = Array(text.utf8)
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            lineStarts.append(offset + 1)
+        var starts = [0]
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            // memchr finds each line end many bytes at a time.
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(offset)
+            }
         }
+        lineStarts = starts
     }
 
     /// The bytes of a 1-based line, without its line ending.

@@ -76,7 +76,11 @@ public struct SiteConfig: Sendable {
 
     /// The link to a site path as written in pages: root-relative, under the base path.
     public func link(_ sitePath: String) -> String {
-        basePath + sitePath.drop { $0 == "/" }
+        // By bytes, as this runs for every URL on every page; by characters
+        // when what follows the slashes could join one (a combining mark).
+        let rest = sitePath.utf8.drop { $0 == UInt8(ascii: "/") }
+        if rest.first.map({ $0 < 0x80 }) ?? true { return basePath + Substring(rest) }
+        return basePath + sitePath.drop { $0 == "/" }
     }
 
     /// Normalises a user's base URL; nil when it is not an absolute http(s) URL.

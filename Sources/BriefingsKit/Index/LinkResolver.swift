@@ -118,7 +118,7 @@ struct LinkResolver {
         scheme: String, id: String, anchor: String?, location: SourceLocation,
         outcome: (String?, ResolvedLink.Target, Diagnostic?) -> Outcome
     ) -> Outcome {
-        let reference = "\(scheme):\(id)"
+        let reference = scheme + ":" + id
         if let target = site.page(reference: reference) {
             return outcome(href(target.url, anchor), .page(reference: target.reference, anchor: anchor), nil)
         }
@@ -151,9 +151,10 @@ struct LinkResolver {
         for byte in destination.utf8 {
             if byte == UInt8(ascii: ":") {
                 guard length > 0 else { return nil }
+                let scheme = destination.utf8.prefix(length)
                 // ASCII only (checked below), so lowering is a bit per byte.
-                return String(decoding: destination.utf8.prefix(length).map { $0 | (($0 >= 0x41 && $0 <= 0x5A) ? 0x20 : 0) },
-                              as: UTF8.self)
+                guard scheme.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return String(Substring(scheme)) }
+                return String(decoding: scheme.map { $0 | (($0 >= 0x41 && $0 <= 0x5A) ? 0x20 : 0) }, as: UTF8.self)
             }
             let isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
             let isOther = (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
