@@ -10,16 +10,18 @@ import Mustache
 struct LazyValues: MustacheParent {
     private final class Store {
         var thunks: [String: () -> Any?] = [:]
-        var known: [String: Any?] = [:]
+        var known: [String: Any] = [:]
+        /// Names whose thunk gave nothing.
+        var absent: Set<String> = []
     }
 
     private let store = Store()
 
     init() {}
 
-    /// Starts from values already worked out.
+    /// Starts from values already worked out (the dictionary is taken as it is).
     init(_ values: [String: Any]) {
-        for (name, value) in values { store.known[name] = .some(value) }
+        store.known = values
     }
 
     subscript(name: String) -> (() -> Any?)? {
@@ -29,9 +31,12 @@ struct LazyValues: MustacheParent {
 
     func child(named name: String) -> Any? {
         if let value = store.known[name] { return value }
-        guard let thunk = store.thunks[name] else { return nil }
-        let value = thunk()
-        store.known[name] = .some(value)
-        return value
+        guard let thunk = store.thunks[name], !store.absent.contains(name) else { return nil }
+        if let value = thunk() {
+            store.known[name] = value
+            return value
+        }
+        store.absent.insert(name)
+        return nil
     }
 }

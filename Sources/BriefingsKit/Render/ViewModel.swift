@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Markdown
 
 /// Builds the values each template receives. Every key here is documented in
@@ -162,22 +163,34 @@ enum ViewModel {
     /// `https://example.org` from `https://example.org/policy/`: what a printed
     /// root-relative link needs in front of it to be a full address.
     static func origin(of baseURL: String) -> String? {
-        guard let components = URLComponents(string: baseURL), let scheme = components.scheme, let host = components.host else { return nil }
-        return "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? "")
+        // Every page asks, with the same base URL: parsed once.
+        if let last = lastOrigin.withLock({ $0 }), last.baseURL == baseURL { return last.origin }
+        let origin: String?
+        if let components = URLComponents(string: baseURL), let scheme = components.scheme, let host = components.host {
+            origin = "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? "")
+        } else {
+            origin = nil
+        }
+        lastOrigin.withLock { $0 = (baseURL, origin) }
+        return origin
     }
+
+    private static let lastOrigin = Mutex<(baseURL: String, origin: String?)?>(nil)
 
     /// `en_GB` from `en-GB`, the form Open Graph's `og:locale` takes.
     static func locale(_ language: String) -> String {
-        language.replacingOccurrences(of: "-", with: "_")
+        String(decoding: language.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: "_") : $0 }, as: UTF8.self)
     }
 
     /// `case-study` → `CaseStudy`, for `page.isCaseStudy`.
-    static func kindFlag(_ kind: PageKind) -> String {
+    static func kindFlag(_ kind: PageKind) -> String { kindFlags[kind] ?? kind.rawValue }
+
+    private static let kindFlags: [PageKind: String] = Dictionary(uniqueKeysWithValues: PageKind.allCases.map { kind in
         switch kind {
-        case .notFound: "NotFound"
-        default: kind.rawValue.split(separator: "-").map { $0.capitalized }.joined()
+        case .notFound: (kind, "NotFound")
+        default: (kind, kind.rawValue.split(separator: "-").map { $0.capitalized }.joined())
         }
-    }
+    })
 
     /// The page's terms grouped by vocabulary, in vocabulary order, each linking
     /// to its term page.
