@@ -16,11 +16,14 @@ public struct Page: Sendable, Identifiable {
 
     /// The fields, in a box shared by copies until one of them changes.
     private final class Storage: @unchecked Sendable {
-        var kind: PageKind
+        var kind: PageKind { didSet { reference = Page.reference(kind, referenceID) } }
         var sourcePath: String
         var file: String
         var url: String
-        var referenceID: String
+        var referenceID: String { didSet { reference = Page.reference(kind, referenceID) } }
+        /// Kept, not made on each use: lookups and dependency names use it
+        /// for every page many times a build.
+        private(set) var reference: String
         var title: String
         var summary: String
         var subtitle: String?
@@ -71,6 +74,7 @@ public struct Page: Sendable, Identifiable {
             self.file = file
             self.url = url
             self.referenceID = referenceID
+            reference = Page.reference(kind, referenceID)
             self.title = title
             self.summary = summary
             self.subtitle = subtitle
@@ -281,7 +285,9 @@ public struct Page: Sendable, Identifiable {
     public var id: String { reference }
 
     /// `case-study:kent`
-    public var reference: String { "\(kind.referencePrefix):\(referenceID)" }
+    public var reference: String { storage.reference }
+
+    static func reference(_ kind: PageKind, _ referenceID: String) -> String { kind.referencePrefix + ":" + referenceID }
 
     public var displayLabel: String { label ?? kind.defaultLabel }
 
