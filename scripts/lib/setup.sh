@@ -33,9 +33,21 @@ ensure_libraries() {
   local missing=()
   command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
   if ! pkg-config --exists libcmark 2>/dev/null; then missing+=(libcmark-dev); fi
-  if [ "$(uname -s)" = Linux ] && ! { ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null; } | grep -q 'libmimalloc\.so '; then missing+=(libmimalloc-dev); fi
+  if [ "$(uname -s)" = Linux ] && ! have_mimalloc; then missing+=(libmimalloc-dev); fi
   if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
   pkg-config --exists libcmark || { log "libcmark still not found by pkg-config"; return 1; }
+}
+
+# Whether the linker can find libmimalloc.so: where the loader's cache says it
+# is (a stale cache may name a removed file, so the file must exist), or in
+# the usual library folders.
+have_mimalloc() {
+  local path
+  for path in $( { ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null; } | awk '/libmimalloc\.so /{print $NF}') \
+      /usr/lib/*/libmimalloc.so /usr/lib/libmimalloc.so /usr/local/lib/libmimalloc.so; do
+    [ -e "$path" ] && return 0
+  done
+  return 1
 }
 
 ensure_swift() {
