@@ -17,7 +17,10 @@ public struct SiteConfig: Sendable {
     public var description: String?
     /// Absolute, ending in `/`: `https://example.org/` or `https://example.org/site/`.
     public var baseURL: String {
-        didSet { basePath = Self.path(of: baseURL) }
+        didSet {
+            basePath = Self.path(of: baseURL)
+            origin = Self.origin(of: baseURL)
+        }
     }
     public var language: String
     public var organisation: String?
@@ -50,6 +53,7 @@ public struct SiteConfig: Sendable {
         self.description = description
         self.baseURL = baseURL
         basePath = Self.path(of: baseURL)
+        origin = Self.origin(of: baseURL)
         self.language = language
         self.organisation = organisation
         self.unsafeHTML = unsafeHTML
@@ -61,6 +65,16 @@ public struct SiteConfig: Sendable {
     /// The path part of the base URL (`/` or `/site/`), which prefixes every
     /// link; kept, since every link on every page needs it.
     public private(set) var basePath: String = "/"
+
+    /// `https://example.org` from `https://example.org/policy/`: what a printed
+    /// root-relative link needs in front of it to be a full address. Kept, as
+    /// `basePath` is, since every page's values carry it.
+    public private(set) var origin: String?
+
+    static func origin(of baseURL: String) -> String? {
+        guard let components = URLComponents(string: baseURL), let scheme = components.scheme, let host = components.host else { return nil }
+        return "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? "")
+    }
 
     static func path(of baseURL: String) -> String {
         guard let url = URL(string: baseURL) else { return "/" }

@@ -75,7 +75,7 @@ extension ViewModel {
     private static func write(_ value: Any, into output: inout String) -> Bool {
         switch value {
         case let text as String:
-            writeString(text, into: &output)
+            JSONString.quote(text, style: .script, into: &output)
         case let flag as Bool:
             output += flag ? "true" : "false"
         case let number as Int:
@@ -84,7 +84,7 @@ extension ViewModel {
             output += "{"
             for (position, key) in object.keys.sorted().enumerated() {
                 if position > 0 { output += "," }
-                writeString(key, into: &output)
+                JSONString.quote(key, style: .script, into: &output)
                 output += ":"
                 guard let member = object[key], write(member, into: &output) else { return false }
             }
@@ -100,29 +100,5 @@ extension ViewModel {
             return false
         }
         return true
-    }
-
-    private static func writeString(_ text: String, into output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "<": output += "\\u003c"
-            case ">": output += "\\u003e"
-            case "&": output += "\\u0026"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        output += "\""
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Markdown
 
 /// Builds the values each template receives. Every key here is documented in
@@ -107,7 +106,7 @@ enum ViewModel {
         if let description = config.description { values["description"] = description }
         if let organisation = config.organisation { values["organisation"] = organisation }
         if let day = config.buildDate { values["buildDate"] = ["iso": day.iso, "long": day.long] }
-        if let origin = origin(of: config.baseURL) { values["origin"] = origin }
+        if let origin = config.origin { values["origin"] = origin }
         values["locale"] = locale(config.language)
         return values
     }
@@ -159,23 +158,6 @@ enum ViewModel {
     static func statusLabel(_ status: PageStatus) -> String {
         status.rawValue.capitalisedFirst
     }
-
-    /// `https://example.org` from `https://example.org/policy/`: what a printed
-    /// root-relative link needs in front of it to be a full address.
-    static func origin(of baseURL: String) -> String? {
-        // Every page asks, with the same base URL: parsed once.
-        if let last = lastOrigin.withLock({ $0 }), last.baseURL == baseURL { return last.origin }
-        let origin: String?
-        if let components = URLComponents(string: baseURL), let scheme = components.scheme, let host = components.host {
-            origin = "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? "")
-        } else {
-            origin = nil
-        }
-        lastOrigin.withLock { $0 = (baseURL, origin) }
-        return origin
-    }
-
-    private static let lastOrigin = Mutex<(baseURL: String, origin: String?)?>(nil)
 
     /// `en_GB` from `en-GB`, the form Open Graph's `og:locale` takes.
     static func locale(_ language: String) -> String {

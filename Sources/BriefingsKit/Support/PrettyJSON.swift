@@ -54,31 +54,12 @@ enum PrettyJSON {
         for _ in 0..<depth { output += "  " }
     }
 
-    /// Quotes and escapes as the encoder does: `"` and `\`, the named control
-    /// characters, other control characters as `\u00xx`; `/` and everything
-    /// else as it is.
     private static func quote(_ text: String, into output: inout String) {
-        output += "\""
-        let needsEscape = text.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
-        if !needsEscape {
-            output += text
+        // Most text has nothing to escape: appended whole.
+        if text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            JSONString.quote(text, style: .encoder, into: &output)
         } else {
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": output += "\\\""
-                case "\\": output += "\\\\"
-                case "\n": output += "\\n"
-                case "\r": output += "\\r"
-                case "\t": output += "\\t"
-                case "\u{8}": output += "\\b"
-                case "\u{C}": output += "\\f"
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: output.unicodeScalars.append(scalar)
-                }
-            }
+            output += "\"" + text + "\""
         }
-        output += "\""
     }
 }
