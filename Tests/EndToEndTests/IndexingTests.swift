@@ -175,4 +175,29 @@ import Yams
         #expect(failing.standardError.contains("Content/about.md:6:33: error: 'principles/inovate' is not a vocabulary term of this site; did you mean 'term:principles/innovate'?"))
         #expect(failing.standardError.contains("Content/about.md:8:17: error: 'colaborate' is not a principle; did you mean 'collaborate'?"))
     }
+    /// Pages whose templates cannot show "Cited in" are laid out as soon as their
+    /// Markdown is rendered, before the site's link graph exists; a theme that
+    /// shows it anywhere (here: a page template, through its layout's partial,
+    /// inside a section) still gets every citing page.
+    @Test func citedInShowsWhereverAThemeReachesIt() throws {
+        let site = try TemporarySite(files: [
+            "taxonomies.yml": TemporarySite.taxonomies,
+            "case-studies/kent.md": caseStudy("Kent"),
+            "briefings/b.md": "---\ntitle: The Briefing\nsummary: S\n---\nRead [about us](page:about) and [Kent](case-study:kent).\n",
+            "about.md": "---\ntitle: About\nsummary: S\n---\nAbout us.\n",
+        ])
+        try Data("""
+            {{<layout}}{{$main}}{{> partials/about-extras}}{{{content}}}{{/main}}{{/layout}}
+            """.utf8).write(to: site.templates.appendingPathComponent("page.mustache"))
+        try Data("{{#page}}{{> partials/cited-in}}{{/page}}\n".utf8)
+            .write(to: site.templates.appendingPathComponent("partials/about-extras.mustache"))
+        for arguments in [["build"], ["build", "--clean"]] {
+            let result = try briefings().run(arguments, in: site.root)
+            #expect(result.status == 0, "\(result.standardError)")
+            let about = try #require(site.built("about/index.html"))
+            #expect(about.contains("Cited in") && about.contains(#"<a href="/briefings/b/">The Briefing</a>"#), "\(about)")
+            #expect(try #require(site.built("case-studies/kent/index.html")).contains("The Briefing"))
+            #expect(try #require(site.built("briefings/b/index.html")).contains(#"<a href="/about/">about us</a>"#))
+        }
+    }
 }

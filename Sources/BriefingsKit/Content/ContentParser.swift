@@ -101,6 +101,9 @@ struct ContentParser {
                 }
             }
             if !kindProblems.isEmpty { return .failure(HeaderFailure(diagnostics: kindProblems)) }
+            // The body is a copy; the whole text is not needed again.
+            var source = source
+            source.text = ""
             return .success(Header(source: source, pairs: pairs, body: body, bodyFirstLine: bodyFirstLine, declaredKind: declared))
         }
     }

@@ -64,13 +64,13 @@ final class BuildSession {
         if previous?.settingsDigest != settings.digest || !outputIsAsLeft(output) { previous = nil }
         diagnostics += scan.diagnostics
         let changed = scan.markdown.filter { previous?.sources[$0.relativePath]?.stamp != $0.stamp }
-        let (fresh, readProblems) = ContentScanner.read(changed, display: display)
+        var (fresh, readProblems) = ContentScanner.read(changed, display: display)
         diagnostics += readProblems
         clock.lap("read")
 
         // Front matter: parse what changed, reuse the rest.
         let parser = ContentParser(taxonomies: settings.taxonomies, includeDrafts: options.includeDrafts)
-        var parsed = parse(scan: scan, fresh: fresh, parser: parser)
+        var parsed = parse(scan: scan, fresh: &fresh, parser: parser)
         let planned = parser.plan(parsed.drafts)
         diagnostics += planned.diagnostics
         clock.lap("front matter")
@@ -94,13 +94,8 @@ final class BuildSession {
                                 contentFolder: options.contentFolder, progress: options.progress)
         parsed.bodies = [:]
         defer { if options.endsProcess { ProcessLifetime.keep(render) } }
+        var staging: StagingFolder?
         do {
-            // Markdown, then templates, for every page whose inputs changed.
-            try await render.renderBodiesAndWaves()
-            clock.lap("markdown")
-            diagnostics += render.bodyDiagnostics
-            guard !stops() else { return finish(published: false) }
-            var staging: StagingFolder?
             if publishing {
                 do {
                     staging = try output.beginStaging()
@@ -112,6 +107,15 @@ final class BuildSession {
                 }
             }
             do {
+                // Markdown, with the pages that need no link graph laid out as
+                // their bodies are rendered; then the pages that show "Cited in".
+                try await render.renderBodiesAndWaves(into: staging)
+                clock.lap("markdown")
+                diagnostics += render.bodyDiagnostics
+                guard !stops() else {
+                    staging?.discard()
+                    return finish(published: false)
+                }
                 try await render.renderPages(into: staging)
                 report.slowestPages = render.slowest
                 clock.lap("templates")
@@ -250,15 +254,21 @@ final class BuildSession {
 
     /// Parses the files read this build and reuses the rest. If the set of
     /// document folders changed, a file's kind may have changed too, so every
-    /// file is parsed.
-    private func parse(scan: ContentScanner.Result, fresh: [SourceFile], parser: ContentParser) -> Parsed {
+    /// file is parsed. `fresh` is emptied: each file's text is let go once its
+    /// front matter is split off (the body is kept, as its own string).
+    private func parse(scan: ContentScanner.Result, fresh: inout [SourceFile], parser: ContentParser) -> Parsed {
         let display = DisplayPath()
         var headers: [String: ContentParser.Header] = [:]
         var parsed = Parsed(drafts: [], sources: [:], bodies: [:], documentFolders: [])
         var freshByPath: [String: SourceFile] = [:]
         for source in fresh { freshByPath[source.relativePath] = source }
-        func readHeaders(_ sources: [SourceFile]) {
-            for (source, outcome) in zip(sources, ConcurrentMap.map(sources, { parser.readHeader($0) })) {
+        func readHeaders(_ sources: inout [SourceFile]) {
+            let outcomes = ConcurrentMap.map(sources, { parser.readHeader($0) })
+            for index in sources.indices {
+                sources[index].text = ""
+                freshByPath[sources[index].relativePath]?.text = ""
+            }
+            for (source, outcome) in zip(sources, outcomes) {
                 switch outcome {
                 case .success(let header):
                     headers[source.relativePath] = header
@@ -267,7 +277,8 @@ final class BuildSession {
                 }
             }
         }
-        readHeaders(fresh)
+        readHeaders(&fresh)
+        fresh = []
         var kinds: [(String, PageKind?)] = []
         for candidate in scan.markdown {
             if let header = headers[candidate.relativePath] {
@@ -280,10 +291,10 @@ final class BuildSession {
         if let previous, Set(previous.documentFolders) != documentFolders {
             // Kinds of unchanged files may have changed: read and parse them all.
             let rest = scan.markdown.filter { freshByPath[$0.relativePath] == nil }
-            let (sources, problems) = ContentScanner.read(rest, display: display)
+            var (sources, problems) = ContentScanner.read(rest, display: display)
             diagnostics += problems
             for source in sources { freshByPath[source.relativePath] = source }
-            readHeaders(sources)
+            readHeaders(&sources)
             documentFolders = ContentParser.documentFolders(scan.markdown.compactMap { candidate in
                 headers[candidate.relativePath].map { (candidate.relativePath, $0.declaredKind?.0) }
             })

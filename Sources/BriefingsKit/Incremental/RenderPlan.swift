@@ -32,6 +32,8 @@ struct RenderPlan {
     /// Each page's link targets: as its body rendered this build, else as the
     /// last build recorded them.
     private var outgoingLinks: [[String]?]
+    /// Template name → whether it can show "Cited in".
+    private var showsCitations: [String: Bool] = [:]
     /// The extra files (feed, sitemap, evidence JSON) when they must be made
     /// again: made in the background while pages render, since each covers the
     /// whole site and would otherwise hold up the start of rendering.
@@ -124,9 +126,14 @@ struct RenderPlan {
 
     // MARK: Markdown
 
-    mutating func renderBodiesAndWaves() async throws {
+    /// Renders the bodies of the pages that need it. A page whose template
+    /// cannot show "Cited in" is laid out and written in the same task as its
+    /// body, while its HTML is at hand: only pages that show "Cited in" wait
+    /// for the whole site's link graph, so the site's body HTML is never held
+    /// all at once unless every template needs it.
+    mutating func renderBodiesAndWaves(into staging: StagingFolder?) async throws {
         while true {
-            try await renderMissingBodies()
+            try await renderMissingBodies(layingOut: true, into: staging)
             for index in pages.indices where outgoingLinks[index] == nil { outgoingLinks[index] = outgoing(index) }
             graph = LinkGraph(outgoing: pages.indices.map { index in
                 (pages[index].reference, outgoingLinks[index] ?? [])
@@ -143,14 +150,35 @@ struct RenderPlan {
         return previous?.records[pages[index].reference]?.outgoing ?? []
     }
 
-    private mutating func renderMissingBodies() async throws {
-        let wanted = pages.indices.filter { dirty[$0] && bodies[$0] == nil }
-        guard !wanted.isEmpty else { return }
+    /// Whether the page is laid out with its body (its template never shows "Cited in").
+    private mutating func laidOutWithBody(_ index: Int) -> Bool {
+        let name = templateName(index)
+        if let known = showsCitations[name] { return !known }
+        let shows = site.templates.showsCitations(name)
+        showsCitations[name] = shows
+        return !shows
+    }
+
+    /// `layingOut`: pages whose template cannot show "Cited in" are laid out
+    /// too, in the same task, and written into `staging` (if any).
+    private mutating func renderMissingBodies(layingOut: Bool, into staging: StagingFolder?) async throws {
+        let unrendered = pages.indices.filter { dirty[$0] && bodies[$0] == nil }
+        guard !unrendered.isEmpty else { return }
+        var withLayout = Set<Int>()
+        if layingOut {
+            for index in unrendered where laidOutWithBody(index) { withLayout.insert(index) }
+        }
+        // Pages laid out here and generated (lists, terms, the matrix: the
+        // dearest to lay out) first, so that no core is left with one at the end.
+        let pages = self.pages
+        let wanted = unrendered.filter { withLayout.contains($0) && pages[$0].sourcePath.isEmpty }
+            + unrendered.filter { !(withLayout.contains($0) && pages[$0].sourcePath.isEmpty) }
         let renderer = BodyRenderer(site: site.index, templates: site.templates)
         let contentFolder = self.contentFolder
         let sources = markdown
-        let pages = self.pages
-        let results: [(RenderedBody, DependencyRecorder, [String])] = try await Parallel.map(wanted, progress: tell("markdown", wanted.count)) { index in
+        let site = self.site, outputPaths = self.outputPaths
+        let laidOut = withLayout
+        let results: [(RenderedBody, DependencyRecorder, [String], LaidOut?)] = try await Parallel.map(wanted, progress: tell("markdown", wanted.count)) { index in
             var page = pages[index]
             if page.body.isEmpty, !page.sourcePath.isEmpty {
                 if let loaded = sources.take(page.sourcePath) ?? BuildSession.body(of: page.sourcePath, in: contentFolder) {
@@ -159,10 +187,17 @@ struct RenderPlan {
                 }
             }
             let recorder = DependencyRecorder()
-            let body = recorder.recording { renderer.render(page) }
-            return (body, recorder, LinkGraph.targets(of: body.links, from: page.reference))
+            var body = recorder.recording { renderer.render(page) }
+            let targets = LinkGraph.targets(of: body.links, from: page.reference)
+            guard laidOut.contains(index) else { return (body, recorder, targets, nil) }
+            let layout = try Self.layOut(pages[index], body: body, recorder: recorder, site: site, graph: .empty,
+                                         outputPath: outputPaths[index], into: staging)
+            body.html = ""
+            return (body, recorder, targets, layout)
         }
-        for (index, (rendered, recorder, targets)) in zip(wanted, results) {
+        var timings: [PageTiming] = []
+        var laidOutNow: [Int] = []
+        for (index, (rendered, recorder, targets, layout)) in zip(wanted, results) {
             var body = rendered
             // The whole-document page is its chapters' Markdown again: what is
             // wrong there is reported once, at the chapter's own file and line.
@@ -171,7 +206,15 @@ struct RenderPlan {
             recorders[index] = recorder
             outgoingLinks[index] = targets
             bodyDiagnostics += body.diagnostics
+            if let layout {
+                take(layout, for: index)
+                timings.append(layout.timing)
+                laidOutNow.append(index)
+            }
         }
+        timings.sort { $0.seconds > $1.seconds }
+        slowest = Array((slowest + timings.prefix(5)).sorted { $0.seconds > $1.seconds }.prefix(5))
+        if !laidOutNow.isEmpty { markPagesLinkingToChangedAnchors(of: laidOutNow) }
     }
 
     /// A page made from other pages' Markdown (the whole-document page), whose
@@ -182,8 +225,50 @@ struct RenderPlan {
 
     // MARK: Templates
 
-    /// Lays out every page that needs it, writing each as soon as it is ready.
-    /// A page whose anchors changed makes the pages linking to it render too.
+    /// One page laid out: what the link checks need, the digest of the bytes
+    /// written, a missing template, and the time it took.
+    struct LaidOut: Sendable {
+        var scan: PageScan?
+        var digest: UInt64
+        var problem: Diagnostic?
+        var timing: PageTiming
+    }
+
+    /// Lays a page out with its template and writes it (when there is a folder to write to).
+    static func layOut(_ page: Page, body: RenderedBody, recorder: DependencyRecorder, site: LoadedSite, graph: LinkGraph,
+                       outputPath: String, into staging: StagingFolder?) throws -> LaidOut {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let name = page.template ?? page.kind.templateName
+        let html = recorder.recording { () -> String? in
+            let context = ViewModel.context(.init(page: page, body: body, site: site.index, graph: graph, evidence: site.evidence))
+            return site.templates.render(name, context)
+        }
+        let elapsed = started.duration(to: clock.now)
+        let timing = PageTiming(url: page.url, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        guard let html else {
+            return LaidOut(scan: nil, digest: 0, problem: .error("template.missing", "the template '\(name)' does not exist",
+                                                               at: SourceLocation(file: page.file)), timing: timing)
+        }
+        var digest = try staging?.write(html, to: outputPath)
+        if digest == nil {
+            var bytes = html
+            digest = bytes.withUTF8 { Digest.of(bytes: UnsafeRawBufferPointer($0)) }
+        }
+        var scan = PageScan(page: page, templateName: name, html: html, body: body)
+        if repeatsOtherPages(page) { scan.markdownLinks = [] }
+        return LaidOut(scan: scan, digest: digest ?? 0, problem: nil, timing: timing)
+    }
+
+    private mutating func take(_ layout: LaidOut, for index: Int) {
+        scans[index] = layout.scan
+        outputDigests[index] = layout.digest
+        if let problem = layout.problem { pageDiagnostics.append(problem) }
+    }
+
+    /// Lays out every page that needs it and was not laid out with its body,
+    /// writing each as soon as it is ready. A page whose anchors changed makes
+    /// the pages linking to it render too.
     mutating func renderPages(into staging: StagingFolder?) async throws {
         var timings: [PageTiming] = []
         while true {
@@ -192,10 +277,9 @@ struct RenderPlan {
             let unrendered = pages.indices.filter { dirty[$0] && scans[$0] == nil }
             let wanted = unrendered.filter { pages[$0].sourcePath.isEmpty } + unrendered.filter { !pages[$0].sourcePath.isEmpty }
             guard !wanted.isEmpty else { break }
-            try await renderMissingBodies()
+            try await renderMissingBodies(layingOut: false, into: staging)
             // Each body's HTML goes to the task laying its page out, and is
-            // freed once the page is written: holding every page's until the
-            // end would make memory grow with the whole site.
+            // freed once the page is written.
             var html: [Int: String] = [:]
             for index in wanted {
                 html[index] = bodies[index]?.html
@@ -205,41 +289,19 @@ struct RenderPlan {
             html = [:]
             let site = self.site, graph = self.graph, bodies = self.bodies, recorders = self.recorders
             let outputPaths = self.outputPaths
-            let results: [(PageScan?, UInt64, Diagnostic?, PageTiming)] = try await Parallel.map(wanted, progress: tell("templates", wanted.count)) { index in
-                let clock = ContinuousClock()
-                let started = clock.now
-                let page = site.index.pages[index]
+            let results: [LaidOut] = try await Parallel.map(wanted, progress: tell("templates", wanted.count)) { index in
                 var body = bodies[index] ?? .empty
                 body.html = bodyHTML.take(index) ?? ""
-                let recorder = recorders[index] ?? DependencyRecorder()
-                let name = page.template ?? page.kind.templateName
-                let html = recorder.recording { () -> String? in
-                    let context = ViewModel.context(.init(page: page, body: body, site: site.index, graph: graph, evidence: site.evidence))
-                    return site.templates.render(name, context)
-                }
-                let elapsed = started.duration(to: clock.now)
-                let timing = PageTiming(url: page.url, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-                guard let html else {
-                    return (nil, 0, .error("template.missing", "the template '\(name)' does not exist", at: SourceLocation(file: page.file)), timing)
-                }
-                var digest = try staging?.write(html, to: outputPaths[index])
-                if digest == nil {
-                    var bytes = html
-                    digest = bytes.withUTF8 { Digest.of(bytes: UnsafeRawBufferPointer($0)) }
-                }
-                var scan = PageScan(page: page, templateName: name, html: html, body: body)
-                if Self.repeatsOtherPages(page) { scan.markdownLinks = [] }
-                return (scan, digest ?? 0, nil, timing)
+                return try Self.layOut(site.index.pages[index], body: body, recorder: recorders[index] ?? DependencyRecorder(),
+                                       site: site, graph: graph, outputPath: outputPaths[index], into: staging)
             }
-            for (index, (scan, digest, problem, timing)) in zip(wanted, results) {
-                scans[index] = scan
-                outputDigests[index] = digest
-                if let problem { pageDiagnostics.append(problem) }
-                timings.append(timing)
+            for (index, layout) in zip(wanted, results) {
+                take(layout, for: index)
+                timings.append(layout.timing)
             }
             markPagesLinkingToChangedAnchors(of: wanted)
         }
-        slowest = Array(timings.sorted { $0.seconds > $1.seconds }.prefix(5))
+        slowest = Array((slowest + timings).sorted { $0.seconds > $1.seconds }.prefix(5))
     }
 
     /// Pages not rendered this build whose links reach a page whose ids changed:

@@ -140,3 +140,34 @@ extension TemplateScanner {
         return diagnostics
     }
 }
+
+extension TemplateScanner {
+    /// Whether the template `name`, with every partial and parent it takes in,
+    /// can ask for the top-level value `key`. A name's first part is looked up
+    /// through the whole context stack, so `{{#page}}{{key}}{{/page}}` counts.
+    /// When the answer cannot be read off the text (a dynamic partial, changed
+    /// delimiters, a template that is not there) it is yes.
+    static func template(_ name: String, canRead key: String, sources: [String: String]) -> Bool {
+        var seen: Set<String> = []
+        var pending = [name]
+        while let next = pending.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            guard let text = sources[next] else { return true }
+            for tag in tags(in: text) {
+                switch tag.sigil {
+                case ">", "<":
+                    if tag.name.hasPrefix("*") { return true }
+                    pending.append(tag.name)
+                case "=":
+                    return true
+                case "", "#", "^", "{", "&":
+                    let path = variablePath(tag.name)
+                    if path.split(separator: ".", maxSplits: 1).first.map(String.init) == key { return true }
+                default:
+                    break
+                }
+            }
+        }
+        return false
+    }
+}

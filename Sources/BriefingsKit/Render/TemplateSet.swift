@@ -20,6 +20,12 @@ public struct TemplateSet: Sendable {
     /// Ids the templates put on every page they render.
     public var reservedIDs: Set<String> { TemplateScanner.literalIDs(in: sources) }
 
+    /// Whether the template (with its partials and parents) can show "Cited in",
+    /// which needs every page's links before it is laid out.
+    func showsCitations(_ name: String) -> Bool {
+        TemplateScanner.template(name, canRead: ViewModel.citationsKey, sources: sources)
+    }
+
     /// Renders a template; nil if there is no such template.
     func render(_ name: String, _ context: Any) -> String? {
         DependencyRecorder.key(DependencyName.template(name))

@@ -8,6 +8,8 @@ import Markdown
 /// `{{#page.subtitle}}…{{/page.subtitle}}` works as expected.
 enum ViewModel {
     static let pageListTemplate = "partials/page-list"
+    /// The one value that needs the whole site's link graph (see `RenderPlan`).
+    static let citationsKey = "citedIn"
 
     struct Inputs {
         var page: Page
@@ -33,7 +35,7 @@ enum ViewModel {
             return contents.isEmpty ? nil : ["items": contents, "count": contents.count, "label": contentsLabel(contents.count)]
         }
         values["document"] = { documentValues(for: page, site: site) }
-        values["citedIn"] = { list(citations(of: page, inputs: inputs).map { item($0, site: site) }) }
+        values[citationsKey] = { list(citations(of: page, inputs: inputs).map { item($0, site: site) }) }
         switch page.kind {
         case .section:
             let folder = String(page.url.dropFirst().dropLast())

@@ -1,0 +1,32 @@
+@testable import BriefingsKit
+import Testing
+
+/// Pages whose templates cannot show "Cited in" are laid out before the site's
+/// link graph exists; these are the cases that decide which those are.
+@Suite struct TemplateScannerTests {
+    func canRead(_ sources: [String: String], _ name: String = "page") -> Bool {
+        TemplateScanner.template(name, canRead: "citedIn", sources: sources)
+    }
+
+    @Test func aNameIsFoundWhereverTheTemplateReachesIt() {
+        #expect(canRead(["page": "{{#citedIn}}{{#items}}{{title}}{{/items}}{{/citedIn}}"]))
+        #expect(canRead(["page": "{{citedIn.count}}"]))
+        #expect(canRead(["page": "{{#page}}{{^ citedIn }}none{{/ citedIn }}{{/page}}"]), "looked up through the stack")
+        #expect(canRead(["page": "{{count(citedIn)}}"]), "inside a transform")
+        #expect(canRead(["page": "{{> partials/a}}", "partials/a": "{{> partials/b}}", "partials/b": "{{{citedIn}}}"]))
+        #expect(canRead(["page": "{{<layout}}{{$main}}x{{/main}}{{/layout}}", "layout": "{{$main}}{{/main}}{{> partials/c}}",
+                         "partials/c": "{{&citedIn}}"]))
+    }
+
+    @Test func whenTheTextCannotTellTheAnswerIsYes() {
+        #expect(canRead(["page": "{{>*which}}"]), "a dynamic partial")
+        #expect(canRead(["page": "{{=<% %>=}}<%citedIn%>"]), "changed delimiters")
+        #expect(canRead(["page": "{{> partials/missing}}"]), "a partial that is not there")
+    }
+
+    @Test func otherNamesAndLoopsAreNotMistakenForIt() {
+        #expect(!canRead(["page": "{{page.citedIn}}{{citedInAll}}{{! citedIn }}{{$citedIn}}{{/citedIn}}"]))
+        #expect(!canRead(["page": "{{> partials/a}}", "partials/a": "{{> page}}{{title}}"]), "partials that include each other")
+        #expect(!canRead(["page": "{{<layout}}{{$main}}{{content}}{{/main}}{{/layout}}", "layout": "<main>{{$main}}{{/main}}</main>"]))
+    }
+}
