@@ -103,8 +103,9 @@ final class LinkVerifier {
     /// (thousands of links, and last in page order) would otherwise make one
     /// chunk that a single core checks while the others wait.
     static func chunks(of scans: [PageScan], count: Int) -> [[PageScan]] {
+        let share = max(1, (scans.reduce(0) { $0 + Self.weight($1) } + count - 1) / count)
+        let scans = pieces(of: scans, share: share)
         let weights = scans.map(weight)
-        let share = max(1, (weights.reduce(0, +) + count - 1) / count)
         var chunks: [[PageScan]] = []
         var start = 0, weight = 0
         for index in scans.indices {
@@ -116,6 +117,30 @@ final class LinkVerifier {
             }
         }
         return chunks
+    }
+
+    /// A page with more links than a chunk's share (a list of every case
+    /// study) is checked in pieces, each with a run of its links: the
+    /// Markdown's links with the first, images with the last, so that the
+    /// pieces' findings, joined, come in the order one check would give.
+    static func pieces(of scans: [PageScan], share: Int) -> [PageScan] {
+        guard scans.contains(where: { $0.references.count > share }) else { return scans }
+        var pieces: [PageScan] = []
+        for scan in scans {
+            let count = scan.references.count
+            guard count > share else {
+                pieces.append(scan)
+                continue
+            }
+            for start in stride(from: 0, to: count, by: share) {
+                var piece = scan
+                piece.references = Array(scan.references[start..<min(start + share, count)])
+                if start > 0 { piece.markdownLinks = [] }
+                if start + share < count { piece.imagesWithoutAlt = [] }
+                pieces.append(piece)
+            }
+        }
+        return pieces
     }
 
     private static func weight(_ scan: PageScan) -> Int { 1 + scan.references.count + scan.markdownLinks.count }

@@ -49,14 +49,16 @@ struct ContentParser {
     }
 
     /// Leaves out drafts (unless asked for) and decides every URL.
-    func plan(_ drafts: [PageDraft]) -> (pages: [Page], diagnostics: [Diagnostic]) {
-        var drafts = drafts
-        if !includeDrafts {
-            // A draft document's chapters are drafts too.
-            let draftDocuments = Set(drafts.filter { $0.page.kind == .document && $0.page.status == .draft }.map(\.folder))
-            drafts.removeAll { $0.page.status == .draft || ($0.page.kind == .chapter && draftDocuments.contains($0.folder)) }
+    func plan(_ drafts: [PageDraft], checkingConflicts: Bool = true) -> (pages: [Page], diagnostics: [Diagnostic]) {
+        guard !includeDrafts else { return URLPlanner().plan(drafts, checkingConflicts: checkingConflicts) }
+        // A draft document's chapters are drafts too.
+        let draftDocuments = Set(drafts.filter { $0.page.kind == .document && $0.page.status == .draft }.map(\.folder))
+        func isDraft(_ draft: PageDraft) -> Bool {
+            draft.page.status == .draft || (draft.page.kind == .chapter && draftDocuments.contains(draft.folder))
         }
-        return URLPlanner().plan(drafts)
+        // Most sites have no drafts: the list is then passed on as it is, not copied.
+        let published = drafts.contains(where: isDraft) ? drafts.filter { !isDraft($0) } : drafts
+        return URLPlanner().plan(published, checkingConflicts: checkingConflicts)
     }
 
     struct HeaderFailure: Error { var diagnostics: [Diagnostic] }

@@ -41,70 +41,95 @@ struct PlanOverride: Sendable {
 /// (a leading number orders chapters and is dropped). `slug:` replaces the last
 /// segment; `url:` replaces the whole path.
 struct URLPlanner {
-    func plan(_ drafts: [PageDraft]) -> (pages: [Page], diagnostics: [Diagnostic]) {
+    /// `checkingConflicts`: false when the caller checks the whole site's pages
+    /// (these and the ones the build makes) itself.
+    func plan(_ drafts: [PageDraft], checkingConflicts: Bool = true) -> (pages: [Page], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var pages: [Page] = []
-        var documentURLs: [String: (url: String, id: String)] = [:]
-        // Documents first, so chapters can take their URL from them.
+        pages.reserveCapacity(drafts.count)
+        // Documents first, so chapters can take their URL from them; the rest
+        // depend on nothing but the documents, and are planned on every core.
         let ordered = drafts.sorted { ($0.page.kind == .document ? 0 : 1, $0.page.sourcePath) < ($1.page.kind == .document ? 0 : 1, $1.page.sourcePath) }
-        for draft in ordered {
-            var page = draft.page
-            let fileName = RelativePath.removingExtension(RelativePath.name(of: page.sourcePath))
-            var slug = draft.isIndex ? RelativePath.name(of: draft.folder)
-                : page.kind == .chapter ? Self.dropOrderPrefix(fileName) : fileName
-            if let node = draft.slug {
-                guard let text = node.string else {
-                    diagnostics.append(.error("front-matter.type", "'slug' must be text; got \(node.described)", at: node.location))
-                    continue
-                }
-                if let problem = URLRules.slugProblem(text) {
-                    diagnostics.append(.error("url.slug", "the slug '\(text)' \(problem)", at: node.location,
-                                              help: "try slug: \(Markdown.Slug.make(from: text).isEmpty ? "my-page" : Markdown.Slug.make(from: text))"))
-                    continue
-                }
-                slug = text
-            } else if !slug.isEmpty, !URLRules.isSlug(slug) {
-                let suggested = Markdown.Slug.make(from: slug)
-                diagnostics.append(.error("url.slug", "the file name gives the slug '\(slug)', which is not URL-safe (use a-z, 0-9 and single hyphens)",
-                                          at: SourceLocation(file: page.file), help: "rename the file to '\(suggested.isEmpty ? "page" : suggested).md' or add 'slug: \(suggested)'"))
-                continue
+        let firstOther = ordered.firstIndex { $0.page.kind != .document } ?? ordered.count
+        var documentURLs: [String: (url: String, id: String)] = [:]
+        for draft in ordered[..<firstOther] {
+            switch Self.place(draft, documents: documentURLs) {
+            case .success(let page):
+                documentURLs[draft.folder] = (page.url, page.referenceID)
+                pages.append(page)
+            case .failure(let problem): diagnostics.append(problem.diagnostic)
             }
-            let parentFolder = draft.isIndex ? RelativePath.folder(of: draft.folder) : draft.folder
-            var path: String
-            switch page.kind {
-            case .chapter:
-                guard let document = documentURLs[draft.folder] else {
-                    diagnostics.append(.error("document.missing", "this chapter's document has errors, so the chapter cannot be placed",
-                                              at: SourceLocation(file: page.file), help: "fix the errors in the folder's index.md"))
-                    continue
-                }
-                path = document.url + slug + "/"
-                page.documentID = document.id
-                page.referenceID = document.id + "/" + slug
-            default:
-                let prefix = parentFolder.isEmpty || parentFolder == "." ? "/" : "/" + parentFolder + "/"
-                path = slug.isEmpty ? "/" : prefix + slug + "/"
-                page.referenceID = Self.referenceID(for: page, slug: slug, isIndex: draft.isIndex, folder: draft.folder)
-            }
-            if let node = draft.url {
-                switch node.string.map(URLRules.normalisePagePath) {
-                case .valid(let normalised)?: path = normalised
-                case .invalid(let problem)?:
-                    diagnostics.append(.error("url.path", "'url' \(problem)", at: node.location))
-                    continue
-                case nil:
-                    diagnostics.append(.error("front-matter.type", "'url' must be text; got \(node.described)", at: node.location))
-                    continue
+        }
+        let documents = documentURLs
+        let chunks = stride(from: firstOther, to: ordered.count, by: 512).map { $0..<min($0 + 512, ordered.count) }
+        for chunk in ConcurrentMap.map(chunks, { range in range.map { Self.place(ordered[$0], documents: documents) } }) {
+            for outcome in chunk {
+                switch outcome {
+                case .success(let page): pages.append(page)
+                case .failure(let problem): diagnostics.append(problem.diagnostic)
                 }
             }
-            page.url = path
-            if page.kind == .document { documentURLs[draft.folder] = (path, page.referenceID) }
-            pages.append(page)
         }
         numberChapters(&pages)
-        diagnostics.append(contentsOf: Self.conflicts(in: pages))
+        if checkingConflicts { diagnostics.append(contentsOf: Self.conflicts(in: pages)) }
         pages.sort { $0.sourcePath < $1.sourcePath }
         return (pages, diagnostics)
+    }
+
+    struct Refusal: Error {
+        var diagnostic: Diagnostic
+    }
+
+    /// One page's URL and cross-reference id; a chapter's come from its document's.
+    private static func place(_ draft: PageDraft, documents documentURLs: [String: (url: String, id: String)]) -> Result<Page, Refusal> {
+        var page = draft.page
+        let fileName = RelativePath.removingExtension(RelativePath.name(of: page.sourcePath))
+        var slug = draft.isIndex ? RelativePath.name(of: draft.folder)
+            : page.kind == .chapter ? Self.dropOrderPrefix(fileName) : fileName
+        if let node = draft.slug {
+            guard let text = node.string else {
+                return .failure(Refusal(diagnostic: .error("front-matter.type", "'slug' must be text; got \(node.described)", at: node.location)))
+            }
+            if let problem = URLRules.slugProblem(text) {
+                return .failure(Refusal(diagnostic: .error(
+                    "url.slug", "the slug '\(text)' \(problem)", at: node.location,
+                    help: "try slug: \(Markdown.Slug.make(from: text).isEmpty ? "my-page" : Markdown.Slug.make(from: text))")))
+            }
+            slug = text
+        } else if !slug.isEmpty, !URLRules.isSlug(slug) {
+            let suggested = Markdown.Slug.make(from: slug)
+            return .failure(Refusal(diagnostic: .error(
+                "url.slug", "the file name gives the slug '\(slug)', which is not URL-safe (use a-z, 0-9 and single hyphens)",
+                at: SourceLocation(file: page.file), help: "rename the file to '\(suggested.isEmpty ? "page" : suggested).md' or add 'slug: \(suggested)'")))
+        }
+        let parentFolder = draft.isIndex ? RelativePath.folder(of: draft.folder) : draft.folder
+        var path: String
+        switch page.kind {
+        case .chapter:
+            guard let document = documentURLs[draft.folder] else {
+                return .failure(Refusal(diagnostic: .error(
+                    "document.missing", "this chapter's document has errors, so the chapter cannot be placed",
+                    at: SourceLocation(file: page.file), help: "fix the errors in the folder's index.md")))
+            }
+            path = document.url + slug + "/"
+            page.documentID = document.id
+            page.referenceID = document.id + "/" + slug
+        default:
+            let prefix = parentFolder.isEmpty || parentFolder == "." ? "/" : "/" + parentFolder + "/"
+            path = slug.isEmpty ? "/" : prefix + slug + "/"
+            page.referenceID = Self.referenceID(for: page, slug: slug, isIndex: draft.isIndex, folder: draft.folder)
+        }
+        if let node = draft.url {
+            switch node.string.map(URLRules.normalisePagePath) {
+            case .valid(let normalised)?: path = normalised
+            case .invalid(let problem)?:
+                return .failure(Refusal(diagnostic: .error("url.path", "'url' \(problem)", at: node.location)))
+            case nil:
+                return .failure(Refusal(diagnostic: .error("front-matter.type", "'url' must be text; got \(node.described)", at: node.location)))
+            }
+        }
+        page.url = path
+        return .success(page)
     }
 
     /// Chapters are numbered in file-name order within their document.
@@ -141,32 +166,37 @@ struct URLPlanner {
     /// Two pages may share neither a URL nor a cross-reference id. Each authored
     /// page in a clash is told; a page the build makes is named, not blamed.
     static func conflicts(in pages: [Page]) -> [Diagnostic] {
+        // The two checks side by side: each hashes every page's string.
+        let (urls, ids) = ConcurrentMap.both({ clashes(in: pages, of: \.url, label: "URL") },
+                                             { clashes(in: pages, of: \.reference, label: "id") })
+        return urls + ids
+    }
+
+    private static func clashes(in pages: [Page], of key: KeyPath<Page, String> & Sendable, label: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for (key, label) in [(\Page.url, "URL"), (\Page.reference, "id")] as [(KeyPath<Page, String>, String)] {
-            // Counted first: grouping every page would copy the whole site to
-            // find the few (usually no) clashes.
-            var first: [String: Int] = [:]
-            first.reserveCapacity(pages.count)
-            var clashing: [String: [Int]] = [:]
-            for (index, page) in pages.enumerated() {
-                let value = page[keyPath: key]
-                if let earlier = first.updateValue(index, forKey: value) {
-                    first[value] = earlier
-                    clashing[value, default: [earlier]].append(index)
-                }
+        // Counted first: grouping every page would copy the whole site to
+        // find the few (usually no) clashes.
+        var first: [String: Int] = [:]
+        first.reserveCapacity(pages.count)
+        var clashing: [String: [Int]] = [:]
+        for (index, page) in pages.enumerated() {
+            let value = page[keyPath: key]
+            if let earlier = first.updateValue(index, forKey: value) {
+                first[value] = earlier
+                clashing[value, default: [earlier]].append(index)
             }
-            for value in clashing.keys.sorted() {
-                let claimants = (clashing[value] ?? []).map { pages[$0] }
-                let files = claimants.map { $0.sourcePath.isEmpty ? "the \($0.kind.generatedName) the build makes" : $0.file }.sorted()
-                for page in claimants where !page.sourcePath.isEmpty {
-                    let others = files.filter { $0 != page.file }.joined(separator: ", ")
-                    diagnostics.append(.error(
-                        label == "URL" ? "url.conflict" : "id.conflict",
-                        "two pages claim the \(label) \(value): this one and \(others)",
-                        at: SourceLocation(file: page.file, line: 1, column: 1),
-                        help: claimants.contains { $0.sourcePath.isEmpty } ? "give this page another 'url:' or 'slug:'; that URL is taken by the build"
-                            : "give one of them a different 'slug:'"))
-                }
+        }
+        for value in clashing.keys.sorted() {
+            let claimants = (clashing[value] ?? []).map { pages[$0] }
+            let files = claimants.map { $0.sourcePath.isEmpty ? "the \($0.kind.generatedName) the build makes" : $0.file }.sorted()
+            for page in claimants where !page.sourcePath.isEmpty {
+                let others = files.filter { $0 != page.file }.joined(separator: ", ")
+                diagnostics.append(.error(
+                    label == "URL" ? "url.conflict" : "id.conflict",
+                    "two pages claim the \(label) \(value): this one and \(others)",
+                    at: SourceLocation(file: page.file, line: 1, column: 1),
+                    help: claimants.contains { $0.sourcePath.isEmpty } ? "give this page another 'url:' or 'slug:'; that URL is taken by the build"
+                        : "give one of them a different 'slug:'"))
             }
         }
         return diagnostics

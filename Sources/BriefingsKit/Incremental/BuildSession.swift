@@ -71,7 +71,8 @@ final class BuildSession {
         // Front matter: parse what changed, reuse the rest.
         let parser = ContentParser(taxonomies: settings.taxonomies, includeDrafts: options.includeDrafts)
         var parsed = parse(scan: scan, fresh: &fresh, parser: parser)
-        let planned = parser.plan(parsed.drafts)
+        // URL and id clashes are checked below, once, among all the site's pages.
+        let planned = parser.plan(parsed.drafts, checkingConflicts: false)
         diagnostics += planned.diagnostics
         clock.lap("front matter")
 
@@ -81,8 +82,7 @@ final class BuildSession {
         let generated = GeneratedPages.make(for: pages, config: settings.config, taxonomies: settings.taxonomies,
                                             templatesFolder: display(options.templatesFolder))
         let all = pages + generated
-        let reported = Set(URLPlanner.conflicts(in: pages))
-        diagnostics += URLPlanner.conflicts(in: all).filter { !reported.contains($0) }
+        diagnostics += URLPlanner.conflicts(in: all)
         diagnostics += SiteLoader.missingTemplates(for: all, templates: settings.templates)
         guard !stops() else { return finish(published: false) }
         let index = SiteIndex(config: settings.config, taxonomies: settings.taxonomies, pages: all)
@@ -256,79 +256,96 @@ final class BuildSession {
     /// document folders changed, a file's kind may have changed too, so every
     /// file is parsed. `fresh` is emptied: each file's text is let go once its
     /// front matter is split off (the body is kept, as its own string).
+    ///
+    /// Files are kept in arrays by their place in the walk, not in tables by
+    /// path: at 100,000 files this part runs on one core, and hashing paths
+    /// into growing tables was most of its time.
     private func parse(scan: ContentScanner.Result, fresh: inout [SourceFile], parser: ContentParser) -> Parsed {
         let display = DisplayPath()
-        var headers: [String: ContentParser.Header] = [:]
+        let files = scan.markdown
+        let previousSources = previous?.sources ?? [:]
+        var place: [String: Int] = [:]
+        place.reserveCapacity(files.count)
+        for (index, file) in files.enumerated() { place[file.relativePath] = index }
         var parsed = Parsed(drafts: [], sources: [:], bodies: [:], documentFolders: [])
-        var freshByPath: [String: SourceFile] = [:]
-        for source in fresh { freshByPath[source.relativePath] = source }
+        parsed.bodies.reserveCapacity(fresh.count)
+        var headers = [ContentParser.Header?](repeating: nil, count: files.count)
+        var declaredKinds = [PageKind?](repeating: nil, count: files.count)
+        /// The digest of each file read this build (nil: not read).
+        var digests = [UInt64?](repeating: nil, count: files.count)
         func readHeaders(_ sources: inout [SourceFile]) {
             let outcomes = ConcurrentMap.map(sources, { parser.readHeader($0) })
-            for index in sources.indices {
-                sources[index].text = ""
-                freshByPath[sources[index].relativePath]?.text = ""
-            }
             for (source, outcome) in zip(sources, outcomes) {
+                guard let index = place[source.relativePath] else { continue }
+                digests[index] = source.digest
                 switch outcome {
                 case .success(let header):
-                    headers[source.relativePath] = header
                     parsed.bodies[source.relativePath] = (header.body, header.bodyFirstLine)
+                    declaredKinds[index] = header.declaredKind?.0
+                    headers[index] = header
                 case .failure(let failure): diagnostics += failure.diagnostics
                 }
             }
+            sources = []
         }
         readHeaders(&fresh)
-        fresh = []
         var kinds: [(String, PageKind?)] = []
-        for candidate in scan.markdown {
-            if let header = headers[candidate.relativePath] {
-                kinds.append((candidate.relativePath, header.declaredKind?.0))
-            } else if let cached = previous?.sources[candidate.relativePath], freshByPath[candidate.relativePath] == nil {
-                kinds.append((candidate.relativePath, cached.declaredKind))
+        kinds.reserveCapacity(files.count)
+        for (index, file) in files.enumerated() {
+            if headers[index] != nil {
+                kinds.append((file.relativePath, declaredKinds[index]))
+            } else if digests[index] == nil, let cached = previousSources[file.relativePath] {
+                kinds.append((file.relativePath, cached.declaredKind))
             }
         }
         var documentFolders = ContentParser.documentFolders(kinds)
+        var reusable = previousSources
         if let previous, Set(previous.documentFolders) != documentFolders {
             // Kinds of unchanged files may have changed: read and parse them all.
-            let rest = scan.markdown.filter { freshByPath[$0.relativePath] == nil }
+            let rest = files.indices.filter { digests[$0] == nil }.map { files[$0] }
             var (sources, problems) = ContentScanner.read(rest, display: display)
             diagnostics += problems
-            for source in sources { freshByPath[source.relativePath] = source }
             readHeaders(&sources)
-            documentFolders = ContentParser.documentFolders(scan.markdown.compactMap { candidate in
-                headers[candidate.relativePath].map { (candidate.relativePath, $0.declaredKind?.0) }
+            documentFolders = ContentParser.documentFolders(files.indices.compactMap { index in
+                headers[index] != nil ? (files[index].relativePath, declaredKinds[index]) : nil
             })
+            reusable = [:]
             self.previous?.sources = [:]
         }
         parsed.documentFolders = documentFolders
         let folders = documentFolders
-        let freshPaths = scan.markdown.map(\.relativePath).filter { headers[$0] != nil }
-        var declaredKinds: [String: PageKind] = [:]
-        for (path, header) in headers { declaredKinds[path] = header.declaredKind?.0 }
-        // Each header (its file's text and YAML tree) goes to the task reading
-        // its page and is freed there, on every core, not one by one here.
-        let handed = HandOut(headers)
-        headers = [:]
-        var freshDrafts: [String: (PageDraft?, [Diagnostic])] = [:]
-        let outcomes = ConcurrentMap.map(freshPaths) { path -> (PageDraft?, [Diagnostic]) in
-            guard let header = handed.take(path) else { return (nil, []) }
+        let parsedHere = files.indices.filter { headers[$0] != nil }
+        // Each header (its YAML tree) goes to the task reading its page and is
+        // freed there, on every core, not one by one here.
+        var handing: [Int: ContentParser.Header] = [:]
+        handing.reserveCapacity(parsedHere.count)
+        for index in parsedHere {
+            handing[index] = headers[index]
+            headers[index] = nil
+        }
+        let handed = HandOut(handing)
+        handing = [:]
+        let outcomes = ConcurrentMap.map(parsedHere) { index -> (PageDraft?, [Diagnostic]) in
+            guard let header = handed.take(index) else { return (nil, []) }
             var (draft, found) = parser.readPage(header, documentFolders: folders)
             // The body lives in `parsed.bodies` alone, so it can be let go as
             // soon as it is rendered (documents and chapters get theirs back).
             draft?.page.body = ""
             return (draft, found)
         }
-        for (path, outcome) in zip(freshPaths, outcomes) { freshDrafts[path] = outcome }
-        for candidate in scan.markdown {
-            let path = candidate.relativePath
-            if let source = freshByPath[path] {
-                guard let (draft, found) = freshDrafts[path] else { continue }
+        var outcome = [(PageDraft?, [Diagnostic])?](repeating: nil, count: files.count)
+        for (index, result) in zip(parsedHere, outcomes) { outcome[index] = result }
+        parsed.drafts.reserveCapacity(files.count)
+        parsed.sources.reserveCapacity(files.count)
+        for (index, file) in files.enumerated() {
+            let path = file.relativePath
+            if let digest = digests[index] {
+                guard let (draft, found) = outcome[index] else { continue }
                 diagnostics += found
                 if let draft { parsed.drafts.append(draft) }
                 parsed.sources[path] = BuildState.CachedSource(
-                    stamp: candidate.stamp, digest: source.digest, declaredKind: declaredKinds[path], draft: draft,
-                    diagnostics: found)
-            } else if let cached = previous?.sources[path] {
+                    stamp: file.stamp, digest: digest, declaredKind: declaredKinds[index], draft: draft, diagnostics: found)
+            } else if let cached = reusable[path] {
                 diagnostics += cached.diagnostics
                 if let draft = cached.draft { parsed.drafts.append(draft) }
                 parsed.sources[path] = cached

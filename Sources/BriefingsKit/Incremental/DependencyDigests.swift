@@ -107,7 +107,7 @@ private struct Source: Sendable {
             return listDigest(of: evidence.related(to: site.pages[index]))
         case "citations":
             guard let graph else { return DependencyDigests.absent }
-            return listDigest(graph.citing(value).compactMap { site.indexOfPage(reference: $0) })
+            return listDigest(graph.citingPlaces(value))
         default:
             return DependencyDigests.absent
         }

@@ -22,6 +22,8 @@ struct RenderPlan {
     private let cards: [UInt64]
     private let contents: [UInt64]
     private let outputPaths: [String]
+    /// Every page's reference, by place.
+    private let references: [String]
     private let digests: DependencyDigests
     private var dirty: [Bool]
     private var bodies: [RenderedBody?]
@@ -68,6 +70,7 @@ struct RenderPlan {
             return Digest(page.body).final
         }
         outputPaths = pages.map { URLRules.outputFile(forPath: $0.url) }
+        references = pages.map(\.reference)
         var digest = Digest()
         digest.add(Int(bitPattern: UInt(settings.digest)))
         for (page, card) in zip(pages, cards) {
@@ -135,9 +138,9 @@ struct RenderPlan {
         while true {
             try await renderMissingBodies(layingOut: true, into: staging)
             for index in pages.indices where outgoingLinks[index] == nil { outgoingLinks[index] = outgoing(index) }
-            graph = LinkGraph(outgoing: pages.indices.map { index in
-                (pages[index].reference, outgoingLinks[index] ?? [])
-            })
+            let site = self.site.index
+            graph = LinkGraph(outgoing: outgoingLinks.map { $0 ?? [] }, references: references,
+                              place: { site.indexOfPage(reference: $0) })
             digests.use(graph)
             let more = pages.indices.filter { !dirty[$0] && needsRendering($0, citations: true) }
             if more.isEmpty { break }
@@ -431,25 +434,34 @@ struct RenderPlan {
                 return (number, number >= 0 ? digestOfNumber[Int(number)] : DependencyDigests.absent)
             }
         }
+        // The records of the pages laid out this build, made on every core.
+        let contents = self.contents, cards = self.cards, outputPaths = self.outputPaths, outputDigests = self.outputDigests
+        let bodies = self.bodies, outgoingLinks = self.outgoingLinks, templateDigests = settings.templateDigests
+        let previousRecords = previous?.records ?? [:]
+        let made = ConcurrentMap.map(Array(rendered.indices)) { offset -> BuildState.PageRecord in
+            let index = rendered[offset]
+            let template = pages[index].template ?? pages[index].kind.templateName
+            return BuildState.PageRecord(
+                contentDigest: contents[index], cardDigest: cards[index], template: template,
+                templateDigest: templateDigests[template] ?? 0, dependencies: dependencies[offset],
+                outgoing: outgoingLinks[index] ?? bodies[index].map { LinkGraph.targets(of: $0.links, from: pages[index].reference) }
+                    ?? previousRecords[pages[index].reference]?.outgoing ?? [],
+                ids: sorted[offset].ids, outputPath: outputPaths[index], outputDigest: outputDigests[index] ?? 0,
+                // Link findings are errors, and a build with errors is not kept:
+                // only the Markdown's warnings need carrying.
+                diagnostics: bodies[index]?.diagnostics ?? [])
+        }
         var position = [Int?](repeating: nil, count: pages.count)
         for (offset, index) in rendered.enumerated() { position[index] = offset }
         var records: [String: BuildState.PageRecord] = [:]
+        records.reserveCapacity(pages.count)
         for (index, page) in pages.enumerated() {
-            guard let offset = position[index] else {
-                if var record = previous?.records[page.reference] {
-                    record.dependencies = record.dependencies.map { (names.number(ofPrevious: $0.name), $0.digest) }
-                    records[page.reference] = record
-                }
-                continue
+            if let offset = position[index] {
+                records[page.reference] = made[offset]
+            } else if var record = previous?.records[page.reference] {
+                record.dependencies = record.dependencies.map { (names.number(ofPrevious: $0.name), $0.digest) }
+                records[page.reference] = record
             }
-            // Link findings are errors, and a build with errors is not kept: only
-            // the Markdown's warnings need carrying.
-            let findings = bodies[index]?.diagnostics ?? []
-            records[page.reference] = BuildState.PageRecord(
-                contentDigest: contents[index], cardDigest: cards[index], template: templateName(index),
-                templateDigest: settings.templateDigests[templateName(index)] ?? 0, dependencies: dependencies[offset],
-                outgoing: outgoingLinks[index] ?? outgoing(index), ids: sorted[offset].ids, outputPath: outputPaths[index],
-                outputDigest: outputDigests[index] ?? 0, diagnostics: findings)
         }
         let extras = extrasWritten ?? previous?.extras ?? [:]
         return BuildState(

@@ -1,33 +1,79 @@
 /// Which pages link to which: the site's link graph, from every resolved link in
 /// every page's Markdown. It answers "Cited in" (back-links).
+///
+/// Pages are held by their place in the site's list of pages, not by reference:
+/// at 100,000 pages, sets of reference strings per page made this the longest
+/// stretch of a build on one core.
 public struct LinkGraph: Sendable {
-    /// Target reference → the references of pages linking to it, sorted.
-    private let incoming: [String: [String]]
+    /// Every page's reference, by place.
+    private let references: [String]
+    /// By a page's place: the places of the pages linking to it, in the order
+    /// of their references.
+    private let incoming: [[Int32]]
+    /// Links to references that are not pages of the site (an earlier build's
+    /// record of a page since removed), by the reference linked to.
+    private let elsewhere: [String: [Int32]]
+    private let place: @Sendable (String) -> Int?
 
-    public static let empty = LinkGraph(incoming: [:])
+    public static let empty = LinkGraph(outgoing: [], references: [], place: { _ in nil })
 
-    init(incoming: [String: [String]]) {
-        self.incoming = incoming
-    }
-
-    public init(links: [(from: String, links: [ResolvedLink])]) {
-        var incoming: [String: Set<String>] = [:]
-        for (source, resolved) in links {
-            for link in resolved {
-                guard case .page(let target, _) = link.target, target != source else { continue }
-                incoming[target, default: []].insert(source)
+    /// From each page's outgoing page links (by reference), given by the
+    /// page's place; `place` finds a page's place from its reference.
+    init(outgoing: [[String]], references: [String], place: @escaping @Sendable (String) -> Int?) {
+        self.references = references
+        self.place = place
+        let count = references.count
+        // The targets' places, looked up on every core.
+        let chunk = 2048
+        let chunks = stride(from: 0, to: outgoing.count, by: chunk).map { $0..<min($0 + chunk, outgoing.count) }
+        let resolved = ConcurrentMap.map(chunks) { range in
+            range.map { source in outgoing[source].map { target in place(target).map(Int32.init) ?? -1 } }
+        }
+        var lists = [[Int32]](repeating: [], count: count)
+        var elsewhere: [String: [Int32]] = [:]
+        for (range, places) in zip(chunks, resolved) {
+            for (source, targets) in zip(range, places) {
+                for (offset, target) in targets.enumerated() {
+                    if target >= 0 {
+                        if Int(target) != source { lists[Int(target)].append(Int32(source)) }
+                    } else {
+                        let reference = outgoing[source][offset]
+                        if reference != references[source] { elsewhere[reference, default: []].append(Int32(source)) }
+                    }
+                }
             }
         }
-        self.incoming = incoming.mapValues { $0.sorted() }
+        // Each list in the order of its pages' references, each page once.
+        let ordered: @Sendable ([Int32]) -> [Int32] = { list in
+            guard list.count > 1 else { return list }
+            let sorted = list.sorted { references[Int($0)] < references[Int($1)] }
+            var once: [Int32] = []
+            once.reserveCapacity(sorted.count)
+            for place in sorted where place != once.last { once.append(place) }
+            return once
+        }
+        let listChunks = stride(from: 0, to: count, by: chunk).map { $0..<min($0 + chunk, count) }
+        let byChunk = ConcurrentMap.map(listChunks) { [lists] range in range.map { ordered(lists[$0]) } }
+        incoming = byChunk.flatMap { $0 }
+        self.elsewhere = elsewhere.mapValues(ordered)
     }
 
-    /// From each page's outgoing page links, by reference.
-    init(outgoing: [(from: String, to: [String])]) {
-        var incoming: [String: Set<String>] = [:]
-        for (source, targets) in outgoing {
-            for target in targets where target != source { incoming[target, default: []].insert(source) }
+    /// From every page's resolved links (a site of these pages alone).
+    public init(links: [(from: String, links: [ResolvedLink])]) {
+        var references = links.map(\.from)
+        var places: [String: Int] = [:]
+        for (index, reference) in references.enumerated() where places[reference] == nil { places[reference] = index }
+        var outgoing = links.map { LinkGraph.targets(of: $0.links, from: $0.from) }
+        // Pages linked to but not listed are places of their own.
+        for targets in outgoing {
+            for target in targets where places[target] == nil {
+                places[target] = references.count
+                references.append(target)
+                outgoing.append([])
+            }
         }
-        self.incoming = incoming.mapValues { $0.sorted() }
+        let table = places
+        self.init(outgoing: outgoing, references: references, place: { table[$0] })
     }
 
     /// The references a page's links point to (other pages only), for the cache.
@@ -45,9 +91,13 @@ public struct LinkGraph: Sendable {
     /// The pages that link to this one, by reference, in a stable order.
     public func citations(of reference: String) -> [String] {
         DependencyRecorder.key(DependencyName.citations(reference))
-        return incoming[reference] ?? []
+        return citingPlaces(reference).map { references[$0] }
     }
 
-    /// The same, recording nothing: for working out what changed.
-    func citing(_ reference: String) -> [String] { incoming[reference] ?? [] }
+    /// The places of the pages linking to a reference, recording nothing: for
+    /// working out what changed.
+    func citingPlaces(_ reference: String) -> [Int] {
+        if let target = place(reference), target < incoming.count { return incoming[target].map(Int.init) }
+        return (elsewhere[reference] ?? []).map(Int.init)
+    }
 }

@@ -12,6 +12,9 @@ public final class StagingFolder: @unchecked Sendable {
     let spare: URL
     /// What the folder held when the build began.
     private let existing: Manifest
+    /// Whether the folder is the spare (an old site, whose files may be hard
+    /// links into the published one) rather than one this build made.
+    private let reusesSpare: Bool
     /// What it will hold. Guarded by `lock`: pages are written from several tasks.
     private var entries: [String: Manifest.Entry] = [:]
     private let lock = NSLock()
@@ -22,6 +25,7 @@ public final class StagingFolder: @unchecked Sendable {
         self.target = target
         self.spare = spare
         self.existing = existing
+        reusesSpare = url == spare
     }
 
     /// Every path the new site will hold, so far.
@@ -49,8 +53,9 @@ public final class StagingFolder: @unchecked Sendable {
         if existing.entries[relativePath] != Manifest.Entry(digest: digest, ours: true) {
             try makeParent(of: relativePath)
             let path = url.path + "/" + relativePath
-            // Never write through a file: it may be a hard link into the published site.
-            unlink(path)
+            // Never write through a file: it may be a hard link into the published
+            // site. A folder made by this build holds none to begin with.
+            if reusesSpare { unlink(path) }
             try FileTree.write(bytes, to: path)
         }
         lock.withLock { entries[relativePath] = Manifest.Entry(digest: digest, ours: true) }
@@ -70,7 +75,7 @@ public final class StagingFolder: @unchecked Sendable {
         if existing.entries[relativePath] != Manifest.Entry(digest: digest, ours: true) {
             try makeParent(of: relativePath)
             let path = url.path + "/" + relativePath
-            unlink(path)
+            if reusesSpare { unlink(path) }
             if link(target.path + "/" + relativePath, path) != 0 {
                 try FileManager.default.copyItem(atPath: target.path + "/" + relativePath, toPath: path)
             }
