@@ -25,6 +25,7 @@ final class LinkVerifier {
     convenience init(site: SiteIndex, templates: TemplateSet, files: Set<String>, scans: [PageScan], collectExternal: Bool = false,
                      otherIDs: [String: Set<String>] = [:]) {
         var ids = otherIDs
+        ids.reserveCapacity(otherIDs.count + scans.count)
         for scan in scans { ids[scan.url] = scan.ids }
         self.init(site: site, templates: templates, files: files, scans: scans, collectExternal: collectExternal, idsByURL: ids)
     }

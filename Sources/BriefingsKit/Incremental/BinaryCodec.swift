@@ -5,7 +5,7 @@ import Foundation
 /// own types, which is many times faster to load than JSON for ten thousand pages.
 struct BinaryWriter {
     /// An array, not `Data`: appending a byte to `Data` costs several times more.
-    private var bytes: [UInt8] = []
+    private(set) var bytes: [UInt8] = []
     var data: Data { Data(bytes) }
 
     init() {

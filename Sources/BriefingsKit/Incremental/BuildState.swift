@@ -72,7 +72,7 @@ struct BuildState: Sendable {
 }
 
 extension BuildState {
-    func encoded() -> Data {
+    func encodedBytes() -> [UInt8] {
         var writer = BinaryWriter()
         writer.write(Self.formatVersion)
         writer.write(outputStamp != nil)
@@ -83,9 +83,10 @@ extension BuildState {
         writer.write(summary.diagnostics) { $1.encode(to: &$0) }
         writer.write(settingsDigest)
         writer.write(documentFolders)
-        writer.write(dependencyNames)
+        writer.writeOnAllCores(dependencyNames) { $0.write($1) }
         let sources = self.sources, records = self.records
-        writer.writeOnAllCores(sources.keys.sorted()) { writer, path in
+        let (sourceOrder, recordOrder) = ConcurrentMap.both({ sources.keys.sorted() }, { records.keys.sorted() })
+        writer.writeOnAllCores(sourceOrder) { writer, path in
             guard let source = sources[path] else { return }
             writer.write(path)
             source.stamp.encode(to: &writer)
@@ -95,7 +96,7 @@ extension BuildState {
             source.draft?.encode(to: &writer)
             writer.write(source.diagnostics) { $1.encode(to: &$0) }
         }
-        writer.writeOnAllCores(records.keys.sorted()) { writer, reference in
+        writer.writeOnAllCores(recordOrder) { writer, reference in
             guard let record = records[reference] else { return }
             writer.write(reference)
             writer.write(record.contentDigest)
@@ -122,7 +123,7 @@ extension BuildState {
         Self.write(extras, to: &writer)
         writer.write(searchDigest)
         Self.write(searchFiles, to: &writer)
-        return writer.data
+        return writer.bytes
     }
 
     /// The summary and output stamp alone.
@@ -222,7 +223,17 @@ struct BuildStateStore {
     /// Saves atomically (a whole new file, then a rename).
     func save(_ state: BuildState) throws {
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try state.encoded().write(to: file, options: .atomic)
+        // A whole new file, then a rename: a build killed while saving leaves
+        // the last state, never half of one.
+        let bytes = state.encodedBytes()
+        let partial = file.path + ".partial-\(getpid())"
+        do {
+            try bytes.withUnsafeBytes { try FileTree.write($0, to: partial) }
+            guard rename(partial, file.path) == 0 else { throw POSIXError(code: errno) }
+        } catch {
+            unlink(partial)
+            throw error
+        }
     }
 
     func remove() {
