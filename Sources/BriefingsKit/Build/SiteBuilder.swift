@@ -73,9 +73,9 @@ public enum SiteBuilder {
 public final class BuildMemory: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: BuildState?
-    private var saved: Data?
+    private var saved: [UInt8]?
 
-    init(saved: Data?) {
+    init(saved: [UInt8]?) {
         self.saved = saved
     }
 

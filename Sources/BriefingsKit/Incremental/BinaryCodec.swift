@@ -78,8 +78,8 @@ struct BinaryReader {
     private let bytes: [UInt8]
     private var offset = 0
 
-    init(_ data: Data) {
-        bytes = [UInt8](data)
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
     }
 
     var isAtEnd: Bool { offset >= bytes.count }

@@ -127,8 +127,8 @@ extension BuildState {
     }
 
     /// The summary and output stamp alone.
-    static func decodeSummary(_ data: Data) throws -> (Summary, FileStamp?) {
-        var reader = BinaryReader(data)
+    static func decodeSummary(_ bytes: [UInt8]) throws -> (Summary, FileStamp?) {
+        var reader = BinaryReader(bytes)
         return try readHeader(&reader)
     }
 
@@ -140,8 +140,8 @@ extension BuildState {
         return (summary, outputStamp)
     }
 
-    static func decode(_ data: Data) throws -> BuildState {
-        var reader = BinaryReader(data)
+    static func decode(_ bytes: [UInt8]) throws -> BuildState {
+        var reader = BinaryReader(bytes)
         let (summary, outputStamp) = try readHeader(&reader)
         let settingsDigest = try reader.readUInt64()
         let documentFolders = try reader.readStrings()
@@ -216,8 +216,8 @@ struct BuildStateStore {
     }
 
     /// The saved state, undecoded, or nil when there is none.
-    func load() -> Data? {
-        FileManager.default.contents(atPath: file.path)
+    func load() -> [UInt8]? {
+        FileTree.bytes(of: file.path)
     }
 
     /// Saves atomically (a whole new file, then a rename).
