@@ -148,41 +148,47 @@ final class LinkVerifier {
     private static func weight(_ chunk: [PageScan]) -> Int { chunk.reduce(0) { $0 + weight($1) } }
 
     private func verify(_ scans: [PageScan]) -> Part {
-        var diagnostics: [Diagnostic] = []
-        var external = ExternalLinks()
-        var templateFindings: [String: Part.Finding] = [:]
-        for scan in scans {
-            for link in scan.markdownLinks {
-                if let problem = check(link, from: scan) { diagnostics.append(problem) }
-                if case .external(let url) = link.target, Self.isWeb(url) { external.locations[url, default: []].append(link.location) }
-            }
-            for reference in scan.references where !scan.markdownHrefs.contains(reference.value) {
-                // A contents list's links to the page's own headings, found.
-                if let anchor = Self.ownAnchor(reference.value), scan.ids.contains(anchor) { continue }
-                switch classify(reference.value, from: scan.url) {
-                case .external(let url):
-                    if collectExternal, Self.isWeb(url) {
-                        external.locations[url, default: []].append(templateLocation(for: reference.value, scan: scan))
-                    }
-                case .ignored:
-                    break
-                case .onSite(let path, let fragment):
-                    guard let problem = checkInternal(path: path, fragment: fragment, reference: reference, scan: scan) else { continue }
-                    let key = "\(problem.file ?? ""):\(problem.line ?? 0):\(problem.message)"
-                    if templateFindings[key] == nil { templateFindings[key] = Part.Finding(diagnostic: problem, pages: []) }
-                    templateFindings[key]?.pages.append(scan.url)
-                }
-            }
-            for source in scan.imagesWithoutAlt where !scan.markdownHrefs.contains(source) {
-                let location = templateLocation(for: source, scan: scan)
-                let problem = Diagnostic.error("image.alt", "an image (\(source)) has no alt text", at: location,
-                                               help: "add alt=\"…\" describing the image, or alt=\"\" if it is decoration")
-                let key = "\(location.file):\(location.line ?? 0):\(problem.message)"
-                if templateFindings[key] == nil { templateFindings[key] = Part.Finding(diagnostic: problem, pages: []) }
-                templateFindings[key]?.pages.append(scan.url)
+        var part = Part()
+        // Pages and links by index, each passed on where it is: copying a
+        // link copies every string it holds, and there are one or more per
+        // link on the site.
+        for index in scans.indices { verify(scans[index], into: &part) }
+        return part
+    }
+
+    private func verify(_ scan: PageScan, into part: inout Part) {
+        for index in scan.markdownLinks.indices {
+            if let problem = check(scan.markdownLinks[index], from: scan) { part.diagnostics.append(problem) }
+            if case .external(let url) = scan.markdownLinks[index].target, Self.isWeb(url) {
+                part.external.locations[url, default: []].append(scan.markdownLinks[index].location)
             }
         }
-        return Part(diagnostics: diagnostics, external: external, templateFindings: templateFindings)
+        for index in scan.references.indices where !scan.markdownHrefs.contains(scan.references[index].value) {
+            let value = scan.references[index].value
+            // A contents list's links to the page's own headings, found.
+            if let anchor = Self.ownAnchor(value), scan.ids.contains(anchor) { continue }
+            switch classify(value, from: scan.url) {
+            case .external(let url):
+                if collectExternal, Self.isWeb(url) {
+                    part.external.locations[url, default: []].append(templateLocation(for: value, scan: scan))
+                }
+            case .ignored:
+                break
+            case .onSite(let path, let fragment):
+                guard let problem = checkInternal(path: path, fragment: fragment, reference: scan.references[index], scan: scan) else { continue }
+                let key = "\(problem.file ?? ""):\(problem.line ?? 0):\(problem.message)"
+                if part.templateFindings[key] == nil { part.templateFindings[key] = Part.Finding(diagnostic: problem, pages: []) }
+                part.templateFindings[key]?.pages.append(scan.url)
+            }
+        }
+        for source in scan.imagesWithoutAlt where !scan.markdownHrefs.contains(source) {
+            let location = templateLocation(for: source, scan: scan)
+            let problem = Diagnostic.error("image.alt", "an image (\(source)) has no alt text", at: location,
+                                           help: "add alt=\"…\" describing the image, or alt=\"\" if it is decoration")
+            let key = "\(location.file):\(location.line ?? 0):\(problem.message)"
+            if part.templateFindings[key] == nil { part.templateFindings[key] = Part.Finding(diagnostic: problem, pages: []) }
+            part.templateFindings[key]?.pages.append(scan.url)
+        }
     }
 
     /// A link written in Markdown: its target must exist, and so must its anchor.
