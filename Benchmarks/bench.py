@@ -7,7 +7,9 @@ alternating, each build from nothing (output, spare folder and cache removed
 first, outside the timing). It also times `cmark` over all the Markdown
 concatenated: the floor, what parsing and rendering the Markdown alone costs.
 At every size it then times incremental builds of Briefings: with nothing
-changed, and after one page is edited.
+changed, and after one page is edited. Last, how time grows with size: each
+size and the next are built by Briefings alternately (clean builds), since
+the sizes above are timed minutes apart and a shared machine's speed drifts.
 
 Wall time and peak memory come from /usr/bin/time. It prints a Markdown table
 (medians) and the machine it ran on; nothing here is part of the test run.
@@ -163,11 +165,13 @@ def main():
     have_cmark = shutil.which("cmark") is not None
 
     rows = []
+    places = {}
     for pages in sizes:
         with_hugo = have_hugo and pages <= HUGO_LIMIT
         folder = corpus(args.work, pages, args.seed, with_hugo)
         site = os.path.join(folder, "briefings")
         output = os.path.join(folder, "out-briefings")
+        places[pages] = (site, output)
         hugo_output = os.path.join(folder, "out-hugo")
         runs = min(args.runs, 3) if pages > HUGO_LIMIT else args.runs
         full, hugo, floor = [], [], []
@@ -194,6 +198,21 @@ def main():
         })
         remove(output, os.path.join(folder, ".out-briefings.spare"))
 
+    # Growth from one size to the next, built alternately: the sizes above run
+    # minutes apart, and this machine's speed drifts by a tenth in that time.
+    paired = {}
+    for before, after in zip(sizes, sizes[1:]):
+        runs = min(args.runs, 3) if after > HUGO_LIMIT else args.runs
+        print(f"{before} and {after} pages alternately: {runs} runs each…", file=sys.stderr)
+        small, large = [], []
+        for _ in range(runs):
+            large.append(briefings_build(binary, *places[after], clean=True)[0])
+            small.append(briefings_build(binary, *places[before], clean=True)[0])
+        for pages in (before, after):
+            site, output = places[pages]
+            remove(output, os.path.join(os.path.dirname(output), "." + os.path.basename(output) + ".spare"))
+        paired[(before, after)] = (median(small), median(large))
+
     def number(value, digits=2):
         return "–" if value is None else f"{value:.{digits}f}"
 
@@ -218,8 +237,10 @@ def main():
         print("\n## Growth\n")
         # Each size against the one before: linear growth is time × the size ratio.
         for before, row in zip(rows, rows[1:]):
+            small, large = paired[(before['pages'], row['pages'])]
             print(f"- {before['pages']:,} → {row['pages']:,} pages ({row['pages'] / before['pages']:.0f}×): "
-                  f"time ×{row['full'] / before['full']:.1f}, peak memory ×{row['full_mb'] / before['full_mb']:.1f}")
+                  f"time ×{large / small:.1f} built alternately ({small:.2f} s and {large:.2f} s, medians), "
+                  f"×{row['full'] / before['full']:.1f} from the table above; peak memory ×{row['full_mb'] / before['full_mb']:.1f}")
     print("\n## Machine\n")
     print("\n".join(machine()))
 

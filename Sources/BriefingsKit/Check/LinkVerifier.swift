@@ -13,31 +13,31 @@ final class LinkVerifier {
     /// Whether to gather external links (for `--external`); finding where a
     /// template's link came from costs time, so it is done only when needed.
     let collectExternal: Bool
-    private let idsByURL: [String: Set<String>]
+    /// The ids on each page of the site, by its place in `site.pages`.
+    private let idsOfPage: [Set<String>]
     /// Most URLs repeat on every page (navigation, stylesheets): each is
     /// resolved once.
     private var resolvedFiles: [String: String?] = [:]
     /// URLs that mean the same from every page (absolute paths, other sites).
     private var classified: [String: Classified] = [:]
 
-    /// `otherIDs`: the anchors of pages not scanned this time (not rendered in
-    /// an incremental build), by URL.
-    convenience init(site: SiteIndex, templates: TemplateSet, files: Set<String>, scans: [PageScan], collectExternal: Bool = false,
-                     otherIDs: [String: Set<String>] = [:]) {
-        var ids = otherIDs
-        ids.reserveCapacity(otherIDs.count + scans.count)
-        for scan in scans { ids[scan.url] = scan.ids }
-        self.init(site: site, templates: templates, files: files, scans: scans, collectExternal: collectExternal, idsByURL: ids)
-    }
-
-    private init(site: SiteIndex, templates: TemplateSet, files: Set<String>, scans: [PageScan], collectExternal: Bool,
-                 idsByURL: [String: Set<String>]) {
+    /// `idsOfPage`: the ids on each page of the site, by its place in
+    /// `site.pages` (from its scan, or for a page not laid out this build, as
+    /// the last build found them).
+    init(site: SiteIndex, templates: TemplateSet, files: Set<String>, scans: [PageScan], collectExternal: Bool = false,
+         idsOfPage: [Set<String>]) {
         self.collectExternal = collectExternal
         self.site = site
         self.templates = templates
         self.files = files
         self.scans = scans
-        self.idsByURL = idsByURL
+        self.idsOfPage = idsOfPage
+    }
+
+    /// The ids on the page at a URL (none if no page is there).
+    private func ids(at url: String) -> Set<String> {
+        guard let place = site.indexOfPage(url: url), place < idsOfPage.count else { return [] }
+        return idsOfPage[place]
     }
 
     /// External URLs and every place that links to them, for `--external`.
@@ -68,13 +68,13 @@ final class LinkVerifier {
             parts = [verify(scans)]
         } else {
             let chunks = Self.chunks(of: scans, count: chunkCount)
-            let (site, templates, files, collectExternal, ids) = (site, templates, files, collectExternal, idsByURL)
+            let (site, templates, files, collectExternal, ids) = (site, templates, files, collectExternal, idsOfPage)
             // The chunks with the most links first (the lists, last in page
             // order), so that the last to finish are small.
             let order = chunks.indices.sorted { Self.weight(chunks[$0]) > Self.weight(chunks[$1]) }
             let checked = ConcurrentMap.map(order) { number in
                 LinkVerifier(site: site, templates: templates, files: files, scans: chunks[number], collectExternal: collectExternal,
-                             idsByURL: ids).verify(chunks[number])
+                             idsOfPage: ids).verify(chunks[number])
             }
             var inOrder = [Part](repeating: Part(), count: chunks.count)
             for (number, part) in zip(order, checked) { inOrder[number] = part }
@@ -201,7 +201,7 @@ final class LinkVerifier {
         case .page(let reference, let anchor):
             guard let anchor = anchor.map(Self.percentDecoded), !anchor.isEmpty,
                 let target = site.page(reference: reference) else { return nil }
-            let ids = idsByURL[target.url] ?? []
+            let ids = ids(at: target.url)
             guard !ids.contains(anchor) else { return nil }
             return anchorProblem(anchor, on: target.url, ids: ids, at: link.location, written: link.written)
         case .path(let path, let anchor):
@@ -214,7 +214,7 @@ final class LinkVerifier {
             }
             guard let anchor = anchor.map(Self.percentDecoded), !anchor.isEmpty, file.hasSuffix(".html") else { return nil }
             let url = "/" + (file.hasSuffix("index.html") ? String(file.dropLast("index.html".count)) : file)
-            let ids = idsByURL[url] ?? []
+            let ids = ids(at: url)
             return ids.contains(anchor) ? nil : anchorProblem(anchor, on: url, ids: ids, at: link.location, written: link.written)
         case .external, .unresolved:
             return nil
@@ -237,7 +237,7 @@ final class LinkVerifier {
         }
         guard let fragment, !fragment.isEmpty, file.hasSuffix(".html") else { return nil }
         let url = "/" + (file.hasSuffix("index.html") ? String(file.dropLast("index.html".count)) : file)
-        let ids = idsByURL[url] ?? []
+        let ids = ids(at: url)
         guard !ids.contains(fragment) else { return nil }
         return .error("link.anchor", "the template links to \(reference.value), but \(url) has no anchor '#\(fragment)'", at: location,
                       help: Suggestion.closest(to: fragment, in: ids).map { "did you mean '#\($0)'?" })

@@ -340,12 +340,13 @@ struct RenderPlan {
     /// Checks the pages rendered this build; the others' findings stand, since
     /// nothing they link to changed (or they would have been rendered).
     func verifyLinks(collectExternal: Bool) -> (diagnostics: [Diagnostic], external: LinkVerifier.ExternalLinks) {
-        var ids: [String: Set<String>] = [:]
-        for (index, page) in pages.enumerated() where scans[index] == nil {
-            ids[page.url] = Set(previous?.records[page.reference]?.ids ?? [])
-        }
+        let scans = self.scans, pages = self.pages, records = previous?.records ?? [:]
+        let chunks = stride(from: 0, to: pages.count, by: 1024).map { $0..<min($0 + 1024, pages.count) }
+        let ids = ConcurrentMap.map(chunks) { range in
+            range.map { index in scans[index]?.ids ?? Set(records[pages[index].reference]?.ids ?? []) }
+        }.flatMap { $0 }
         let verifier = LinkVerifier(site: site.index, templates: site.templates, files: files, scans: scans.compactMap { $0 },
-                                    collectExternal: collectExternal, otherIDs: ids)
+                                    collectExternal: collectExternal, idsOfPage: ids)
         return verifier.verify()
     }
 

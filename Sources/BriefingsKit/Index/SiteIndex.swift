@@ -20,39 +20,74 @@ public final class SiteIndex: Sendable {
         self.config = config
         self.taxonomies = taxonomies
         self.pages = pages
-        // The lookups and the list order are independent: one core each.
-        let (lookups, order) = ConcurrentMap.both({ Self.lookups(pages) }, { Self.listOrdered(pages) })
-        byReference = lookups.byReference
-        bySourcePath = lookups.bySourcePath
-        byURL = lookups.byURL
-        let byTerm = lookups.byTerm
+        // The list order and the four lookups are independent, each a stretch
+        // of its own at 100,000 pages: they are made on every core, the list
+        // order (the longest) first.
+        let parts = ConcurrentMap.map(Array(Part.allCases)) { part in Self.make(part, pages) }
+        var order: [Int] = [], byTerm: [String: [Int]] = [:]
+        var byReference: [String: Int] = [:], bySourcePath: [String: Int] = [:], byURL: [String: Int] = [:]
+        for (part, made) in zip(Part.allCases, parts) {
+            switch (part, made) {
+            case (.order, .order(let value)): order = value
+            case (.byReference, .table(let value)): byReference = value
+            case (.bySourcePath, .table(let value)): bySourcePath = value
+            case (.byURL, .table(let value)): byURL = value
+            case (.byTerm, .terms(let value)): byTerm = value
+            default: break
+            }
+        }
+        self.byReference = byReference
+        self.bySourcePath = bySourcePath
+        self.byURL = byURL
         var rank = [Int](repeating: 0, count: pages.count)
         for (position, index) in order.enumerated() { rank[index] = position }
-        self.byTerm = byTerm.mapValues { indices in indices.sorted { rank[$0] < rank[$1] } }
+        let ranks = rank
+        let unsorted = byTerm, terms = Array(byTerm.keys)
+        let sortedTerms = ConcurrentMap.map(terms) { term in (unsorted[term] ?? []).sorted { ranks[$0] < ranks[$1] } }
+        self.byTerm = Dictionary(uniqueKeysWithValues: zip(terms, sortedTerms))
         inListOrder = order.map { pages[$0] }
         listOrderIndices = order
     }
 
-    private struct Lookups: Sendable {
-        var byReference: [String: Int] = [:]
-        var bySourcePath: [String: Int] = [:]
-        var byURL: [String: Int] = [:]
-        var byTerm: [String: [Int]] = [:]
+    private enum Part: CaseIterable, Sendable {
+        case order, byReference, bySourcePath, byURL, byTerm
+    }
+
+    private enum Made: Sendable {
+        case order([Int])
+        case table([String: Int])
+        case terms([String: [Int]])
     }
 
     /// Where each page is by reference, source path and URL (the first, when
-    /// two claim one: that conflict is reported), and which carry each term.
-    private static func lookups(_ pages: [Page]) -> Lookups {
-        var lookups = Lookups()
-        for (index, page) in pages.enumerated() {
-            lookups.byReference[page.reference] = lookups.byReference[page.reference] ?? index
-            if !page.sourcePath.isEmpty { lookups.bySourcePath[page.sourcePath] = index }
-            lookups.byURL[page.url] = lookups.byURL[page.url] ?? index
-            for (vocabulary, uses) in page.terms {
-                for use in uses { lookups.byTerm[Self.termKey(vocabulary, use.id), default: []].append(index) }
+    /// two claim one: that conflict is reported), which carry each term, and
+    /// the list order.
+    private static func make(_ part: Part, _ pages: [Page]) -> Made {
+        switch part {
+        case .order:
+            return .order(listOrdered(pages))
+        case .byReference, .byURL:
+            var table: [String: Int] = [:]
+            table.reserveCapacity(pages.count)
+            for (index, page) in pages.enumerated() {
+                let key = part == .byReference ? page.reference : page.url
+                if table[key] == nil { table[key] = index }
             }
+            return .table(table)
+        case .bySourcePath:
+            var table: [String: Int] = [:]
+            table.reserveCapacity(pages.count)
+            for (index, page) in pages.enumerated() where !page.sourcePath.isEmpty { table[page.sourcePath] = index }
+            return .table(table)
+        case .byTerm:
+            var table: [String: [Int]] = [:]
+            for (index, page) in pages.enumerated() {
+                for (vocabulary, uses) in page.terms {
+                    for use in uses { table[Self.termKey(vocabulary, use.id), default: []].append(index) }
+                }
+            }
+            return .terms(table)
         }
-        return lookups
     }
 
     /// The pages' indices in `listOrder`, each title lowered once rather than
