@@ -8,7 +8,13 @@ public struct BinaryRunner: Sendable {
         public var standardError: String
         /// True when the process ended by a signal (a crash or trap).
         public var crashed: Bool
+        /// True when it did not finish in time and was stopped (see `run`).
+        public var timedOut = false
     }
+
+    /// How long one run may take before it is stopped: a build that hangs
+    /// fails its test with a message instead of holding up the whole suite.
+    public static let timeLimit: TimeInterval = 300
 
     public let executable: URL
 
@@ -76,16 +82,31 @@ public struct BinaryRunner: Sendable {
         process.standardError = errHandle
         let inPipe = Pipe()
         process.standardInput = inPipe
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
         try process.run()
         if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
         try? inPipe.fileHandleForWriting.close()
-        process.waitUntilExit()
+        var timedOut = false
+        if finished.wait(timeout: .now() + Self.timeLimit) == .timedOut {
+            timedOut = true
+            process.terminate()
+            if finished.wait(timeout: .now() + 5) == .timedOut {
+                kill(process.processIdentifier, SIGKILL)
+                finished.wait()
+            }
+        }
         let outData = (try? Data(contentsOf: outURL)) ?? Data()
         let errData = (try? Data(contentsOf: errURL)) ?? Data()
+        var standardError = String(decoding: errData, as: UTF8.self)
+        if timedOut {
+            standardError += "\n[test] briefings \(arguments.joined(separator: " ")) did not finish in \(Int(Self.timeLimit)) s and was stopped\n"
+        }
         return Result(
             status: process.terminationStatus,
             standardOutput: String(decoding: outData, as: UTF8.self),
-            standardError: String(decoding: errData, as: UTF8.self),
-            crashed: process.terminationReason == .uncaughtSignal)
+            standardError: standardError,
+            crashed: process.terminationReason == .uncaughtSignal && !timedOut,
+            timedOut: timedOut)
     }
 }
