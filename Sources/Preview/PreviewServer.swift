@@ -89,7 +89,7 @@ struct RebuildService: Service {
         let watcher = FileWatcher(folders: [options.build.contentFolder, options.build.templatesFolder],
                                   debounce: options.debounce, polling: options.polling)
         let hub = self.hub
-        try await withGracefulShutdownHandler {
+        await withGracefulShutdownHandler {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask {
                     // Keep idle event streams alive through proxies and sleeping laptops.

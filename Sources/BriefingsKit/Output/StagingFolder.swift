@@ -37,7 +37,7 @@ public final class StagingFolder: @unchecked Sendable {
     /// Writes one file of the site, unless the folder already holds these bytes.
     /// `relativePath` uses `/` and never climbs out (URLs were checked when planned).
     public func write(_ data: Data, to relativePath: String) throws {
-        try data.withUnsafeBytes { try write(bytes: $0, to: relativePath) }
+        _ = try data.withUnsafeBytes { try write(bytes: $0, to: relativePath) }
     }
 
     /// Returns the text's digest, as the manifest records it.

@@ -65,7 +65,7 @@ enum SearchIndexer {
     /// in the user's folder changes what it does.
     private static func launch(_ executable: URL, arguments: [String], in folder: URL) throws -> (status: Int32, output: String) {
         let log = folder.appendingPathComponent("pagefind.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         defer { try? handle.close() }
         let process = Process()
