@@ -123,4 +123,21 @@ import Testing
         #expect(try it.buildBothWays("a page removed from the output by hand") >= 0)
         #expect(FileManager.default.fileExists(atPath: it.site.output.appendingPathComponent("about/index.html").path))
     }
+    /// A page whose template shows no "Cited in" is laid out as soon as its
+    /// Markdown is rendered; when its headings change, the unchanged pages
+    /// linking to its anchors are still checked again, as a clean build would.
+    @Test func anchorsChangedOnAPageLaidOutWithItsBodyAreCheckedAgainWhereLinked() throws {
+        let it = try Site()
+        try it.edit("case-studies/kent.md") { $0 + "\nSee [how case studies are tagged](page:about#how-case-studies-are-tagged).\n" }
+        try it.buildBothWays("a case study links to a heading of the about page")
+        try it.edit("about.md") { $0.replacingOccurrences(of: "## How case studies are tagged", with: "## Tagging") }
+        let incremental = try it.runner.run(["build", "--no-search"], in: it.site.root)
+        let clean = try it.runner.run(["build", "--no-search", "--clean", "--output", "Clean"], in: it.site.root)
+        for (name, result) in [("incremental", incremental), ("clean", clean)] {
+            #expect(result.status == 1, "\(name): \(result.standardError)")
+            #expect(result.standardError.contains("Content/case-studies/kent.md:")
+                        && result.standardError.contains("points to the anchor '#how-case-studies-are-tagged', which /about/ does not have"),
+                    "\(name): \(result.standardError)")
+        }
+    }
 }
