@@ -69,4 +69,25 @@ import Testing
         #expect(matrix.gaps.count == 9 - 2)
         #expect(EvidenceReport.gaps(evidence).contains("principle collaborate × capability governance: no case study yet"))
     }
+    /// A list of thousands of links is checked in pieces on several cores; the
+    /// pieces hold every link once, in order, with the Markdown's links in the
+    /// first and images without alt text in the last, so the findings come in
+    /// the order one check of the whole page gives.
+    @Test func aPageWithManyLinksIsCheckedInPiecesThatKeepTheirOrder() {
+        let links = (0..<10).map { "<a href=\"/case-studies/s\($0)/\">S\($0)</a>" }.joined()
+        let html = "<main>\(links)<img src=\"/assets/map.png\"></main>"
+        let markdownLink = ResolvedLink(target: .external("https://example.org/"), kind: .link, written: "https://example.org/",
+                                        text: "x", location: SourceLocation(file: "Content/case-studies/list.md"))
+        let body = RenderedBody(html: "", headings: [], links: [markdownLink], diagnostics: [])
+        let list = PageScan(page: Self.study("list", [], []), templateName: "case-study", html: html, body: body)
+        let small = PageScan(page: Self.study("small", [], []), templateName: "case-study", html: "<a href=\"/\">Home</a>", body: .empty)
+        #expect(list.references.count == 11 && list.imagesWithoutAlt == ["/assets/map.png"])
+
+        let pieces = LinkVerifier.pieces(of: [small, list], share: 4)
+        #expect(pieces.map(\.url) == ["/case-studies/small/"] + Array(repeating: "/case-studies/list/", count: 3))
+        #expect(pieces.dropFirst().flatMap { $0.references.map(\.value) } == list.references.map(\.value))
+        #expect(pieces.dropFirst().map(\.markdownLinks.count) == [1, 0, 0])
+        #expect(pieces.dropFirst().map(\.imagesWithoutAlt.count) == [0, 0, 1])
+        #expect(LinkVerifier.pieces(of: [small, list], share: 11).count == 2, "no page over the share: as they were")
+    }
 }
