@@ -14,52 +14,59 @@ enum PrettyJSON {
     }
 
     static func text(_ value: Value) -> String {
-        var output = ""
+        // Bytes, not a String: appending to an array of bytes costs a fraction
+        // of appending to a String, and the evidence index is megabytes.
+        var output: [UInt8] = []
+        output.reserveCapacity(1 << 16)
         write(value, depth: 0, into: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     static func strings(_ values: [String]) -> Value { .array(values.map(Value.string)) }
 
-    private static func write(_ value: Value, depth: Int, into output: inout String) {
+    private static func write(_ value: Value, depth: Int, into output: inout [UInt8]) {
         switch value {
         case .string(let text): quote(text, into: &output)
-        case .int(let number): output += String(number)
+        case .int(let number): output.append(contentsOf: String(number).utf8)
         case .array(let items):
-            output += "[\n"
+            output.append(contentsOf: "[\n".utf8)
             for (offset, item) in items.enumerated() {
-                if offset > 0 { output += ",\n" }
+                if offset > 0 { output.append(contentsOf: ",\n".utf8) }
                 indent(depth + 1, into: &output)
                 write(item, depth: depth + 1, into: &output)
             }
-            output += "\n"
+            output.append(UInt8(ascii: "\n"))
             indent(depth, into: &output)
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
-            output += "{\n"
+            output.append(contentsOf: "{\n".utf8)
             for (offset, member) in members.sorted(by: { $0.0 < $1.0 }).enumerated() {
-                if offset > 0 { output += ",\n" }
+                if offset > 0 { output.append(contentsOf: ",\n".utf8) }
                 indent(depth + 1, into: &output)
                 quote(member.0, into: &output)
-                output += " : "
+                output.append(contentsOf: " : ".utf8)
                 write(member.1, depth: depth + 1, into: &output)
             }
-            output += "\n"
+            output.append(UInt8(ascii: "\n"))
             indent(depth, into: &output)
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func indent(_ depth: Int, into output: inout String) {
-        for _ in 0..<depth { output += "  " }
+    private static func indent(_ depth: Int, into output: inout [UInt8]) {
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
     }
 
-    private static func quote(_ text: String, into output: inout String) {
-        // Most text has nothing to escape: appended whole.
+    private static func quote(_ text: String, into output: inout [UInt8]) {
+        // Most text has nothing to escape: copied whole.
         if text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            JSONString.quote(text, style: .encoder, into: &output)
+            var quoted = ""
+            JSONString.quote(text, style: .encoder, into: &quoted)
+            output.append(contentsOf: quoted.utf8)
         } else {
-            output += "\"" + text + "\""
+            output.append(UInt8(ascii: "\""))
+            output.append(contentsOf: text.utf8)
+            output.append(UInt8(ascii: "\""))
         }
     }
 }
