@@ -179,9 +179,7 @@ struct ContentScanner {
             var info = stat()
             return fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? EntryInfo(info: info) : nil
         }
-        guard names.count > 256 else { return names.map(info) }
-        let chunks = stride(from: 0, to: names.count, by: 256).map { names[$0..<min($0 + 256, names.count)] }
-        return ConcurrentMap.map(chunks) { chunk in chunk.map(info) }.flatMap { $0 }
+        return ConcurrentMap.map(names, inRunsOf: 256, info)
     }
 
     /// Everything under `Content/assets/` is copied as is, keeping its path.

@@ -61,13 +61,10 @@ struct URLPlanner {
             }
         }
         let documents = documentURLs
-        let chunks = stride(from: firstOther, to: ordered.count, by: 512).map { $0..<min($0 + 512, ordered.count) }
-        for chunk in ConcurrentMap.map(chunks, { range in range.map { Self.place(ordered[$0], documents: documents) } }) {
-            for outcome in chunk {
-                switch outcome {
-                case .success(let page): pages.append(page)
-                case .failure(let problem): diagnostics.append(problem.diagnostic)
-                }
+        for outcome in ConcurrentMap.map(Array(ordered[firstOther...]), inRunsOf: 512, { Self.place($0, documents: documents) }) {
+            switch outcome {
+            case .success(let page): pages.append(page)
+            case .failure(let problem): diagnostics.append(problem.diagnostic)
             }
         }
         numberChapters(&pages)

@@ -59,7 +59,7 @@ struct BinaryWriter {
     mutating func writeOnAllCores<Element: Sendable>(_ items: [Element], _ each: @Sendable (inout BinaryWriter, Element) -> Void) {
         write(items.count)
         let size = max(64, (items.count + 31) / 32)
-        let chunks = stride(from: 0, to: items.count, by: size).map { items[$0..<min($0 + size, items.count)] }
+        let chunks = ConcurrentMap.runs(items.count, size: size).map { items[$0] }
         for part in ConcurrentMap.map(chunks, { chunk in
             var writer = BinaryWriter()
             for item in chunk { each(&writer, item) }

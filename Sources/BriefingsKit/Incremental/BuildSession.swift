@@ -199,9 +199,7 @@ final class BuildSession {
         // Looked up from the open folder (a short lookup, not the whole path),
         // a share of the files on each core: this is most of a build that
         // finds nothing to do.
-        let paths = Array(manifest.entries.keys)
-        let chunks = stride(from: 0, to: paths.count, by: 1024).map { paths[$0..<min($0 + 1024, paths.count)] }
-        return ConcurrentMap.map(chunks) { chunk in chunk.allSatisfy { faccessat(root, $0, F_OK, 0) == 0 } }
+        return ConcurrentMap.map(Array(manifest.entries.keys), inRunsOf: 1024) { faccessat(root, $0, F_OK, 0) == 0 }
             .allSatisfy { $0 }
     }
 

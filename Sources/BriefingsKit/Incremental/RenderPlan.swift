@@ -341,10 +341,9 @@ struct RenderPlan {
     /// nothing they link to changed (or they would have been rendered).
     func verifyLinks(collectExternal: Bool) -> (diagnostics: [Diagnostic], external: LinkVerifier.ExternalLinks) {
         let scans = self.scans, pages = self.pages, records = previous?.records ?? [:]
-        let chunks = stride(from: 0, to: pages.count, by: 1024).map { $0..<min($0 + 1024, pages.count) }
-        let ids = ConcurrentMap.map(chunks) { range in
-            range.map { index in scans[index]?.ids ?? Set(records[pages[index].reference]?.ids ?? []) }
-        }.flatMap { $0 }
+        let ids = ConcurrentMap.map(Array(pages.indices), inRunsOf: 1024) { index in
+            scans[index]?.ids ?? Set(records[pages[index].reference]?.ids ?? [])
+        }
         let verifier = LinkVerifier(site: site.index, templates: site.templates, files: files, scans: scans.compactMap { $0 },
                                     collectExternal: collectExternal, idsOfPage: ids)
         return verifier.verify()
@@ -424,7 +423,7 @@ struct RenderPlan {
         // The names, each once: first within runs of pages (on every core),
         // then across runs in page order (on one), so numbers follow first use.
         let runLength = max(64, (sorted.count + 63) / 64)
-        let runs = stride(from: 0, to: sorted.count, by: runLength).map { $0..<min($0 + runLength, sorted.count) }
+        let runs = ConcurrentMap.runs(sorted.count, size: runLength)
         let runNames = ConcurrentMap.map(runs) { run -> [String] in
             var seen: Set<String> = []
             var firstUse: [String] = []

@@ -24,22 +24,16 @@ public struct LinkGraph: Sendable {
         self.place = place
         let count = references.count
         // The targets' places, looked up on every core.
-        let chunk = 2048
-        let chunks = stride(from: 0, to: outgoing.count, by: chunk).map { $0..<min($0 + chunk, outgoing.count) }
-        let resolved = ConcurrentMap.map(chunks) { range in
-            range.map { source in outgoing[source].map { target in place(target).map(Int32.init) ?? -1 } }
-        }
+        let resolved = ConcurrentMap.map(outgoing, inRunsOf: 2048) { targets in targets.map { place($0).map(Int32.init) ?? -1 } }
         var lists = [[Int32]](repeating: [], count: count)
         var elsewhere: [String: [Int32]] = [:]
-        for (range, places) in zip(chunks, resolved) {
-            for (source, targets) in zip(range, places) {
-                for (offset, target) in targets.enumerated() {
-                    if target >= 0 {
-                        if Int(target) != source { lists[Int(target)].append(Int32(source)) }
-                    } else {
-                        let reference = outgoing[source][offset]
-                        if reference != references[source] { elsewhere[reference, default: []].append(Int32(source)) }
-                    }
+        for (source, targets) in resolved.enumerated() {
+            for (offset, target) in targets.enumerated() {
+                if target >= 0 {
+                    if Int(target) != source { lists[Int(target)].append(Int32(source)) }
+                } else {
+                    let reference = outgoing[source][offset]
+                    if reference != references[source] { elsewhere[reference, default: []].append(Int32(source)) }
                 }
             }
         }
@@ -52,9 +46,7 @@ public struct LinkGraph: Sendable {
             for place in sorted where place != once.last { once.append(place) }
             return once
         }
-        let listChunks = stride(from: 0, to: count, by: chunk).map { $0..<min($0 + chunk, count) }
-        let byChunk = ConcurrentMap.map(listChunks) { [lists] range in range.map { ordered(lists[$0]) } }
-        incoming = byChunk.flatMap { $0 }
+        incoming = ConcurrentMap.map(lists, inRunsOf: 2048, ordered)
         self.elsewhere = elsewhere.mapValues(ordered)
     }
 

@@ -23,6 +23,19 @@ enum ConcurrentMap {
         return buffer.map { $0! }
     }
 
+    /// `map` on every core a run of items at a time, for work so small per
+    /// item that handing each out alone would cost more than doing it.
+    static func map<Element: Sendable, Result: Sendable>(
+        _ items: [Element], inRunsOf size: Int, _ transform: @Sendable (Element) -> Result
+    ) -> [Result] {
+        map(runs(items.count, size: size)) { run in run.map { transform(items[$0]) } }.flatMap { $0 }
+    }
+
+    /// `0..<count` cut into consecutive runs of `size` (the last may be shorter).
+    static func runs(_ count: Int, size: Int) -> [Range<Int>] {
+        stride(from: 0, to: count, by: max(1, size)).map { $0..<min($0 + max(1, size), count) }
+    }
+
     /// Two independent pieces of work at once, for the serial stretches
     /// between phases.
     static func both<First: Sendable, Second: Sendable>(
