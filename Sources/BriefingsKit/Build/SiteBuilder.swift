@@ -39,7 +39,7 @@ public enum SiteBuilder {
         let store = BuildStateStore(options: options)
         if options.clean { store.remove() }
         let memory = BuildMemory(saved: options.clean ? nil : store.load())
-        let report = await build(options, remembering: memory)
+        let report = await build(options, remembering: memory, savingState: true)
         if report.published, !report.upToDate, let state = memory.state {
             // A cache that cannot be saved only makes the next build slower.
             try? store.save(state)
@@ -48,9 +48,10 @@ public enum SiteBuilder {
         return report
     }
 
-    /// A build that keeps its state in memory, for `serve`.
-    public static func build(_ options: BuildOptions, remembering memory: BuildMemory) async -> BuildReport {
-        let session = BuildSession(options: options, mode: .build, memory: memory)
+    /// A build that keeps its state in memory, for `serve`. `savingState`: the
+    /// state will be saved too, so it is encoded ahead.
+    public static func build(_ options: BuildOptions, remembering memory: BuildMemory, savingState: Bool = false) async -> BuildReport {
+        let session = BuildSession(options: options, mode: .build, memory: memory, savesState: savingState)
         let report = await session.run()
         if report.published, !report.upToDate { memory.state = session.state }
         if options.endsProcess { ProcessLifetime.keep(session) }

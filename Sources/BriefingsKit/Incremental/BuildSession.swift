@@ -12,6 +12,8 @@ final class BuildSession {
     let options: BuildOptions
     let mode: SiteBuilder.Mode
     private let memory: BuildMemory?
+    /// Whether the state will be saved: it is then encoded while links are checked.
+    private let savesState: Bool
     private(set) var previous: BuildState?
     /// What this build learnt, once it succeeded: the next build's `previous`.
     private(set) var state: BuildState?
@@ -21,10 +23,11 @@ final class BuildSession {
     private var report = BuildReport(diagnostics: [], pages: 0, files: 0, timings: [], published: false)
 
     /// `memory`: what the last build left, if this build may reuse it.
-    init(options: BuildOptions, mode: SiteBuilder.Mode, memory: BuildMemory?) {
+    init(options: BuildOptions, mode: SiteBuilder.Mode, memory: BuildMemory?, savesState: Bool = false) {
         self.options = options
         self.mode = mode
         self.memory = memory
+        self.savesState = savesState
         clock = PhaseClock(progress: options.progress)
     }
 
@@ -139,6 +142,8 @@ final class BuildSession {
                     staging.discard()
                     return finish(published: false)
                 }
+                // The next build's state is made while the rest is written.
+                let nextPages = render.pagesState(encoding: savesState)
                 // Write: extras, assets and the search index, then the swap.
                 try await render.writeRest(into: staging)
                 let searchProblems = try render.buildSearchIndex(into: staging, options: options)
@@ -148,7 +153,8 @@ final class BuildSession {
                     return finish(published: false)
                 }
                 try staging.publish(force: options.force)
-                state = render.newState(settingsDigest: settings.digest, outputStamp: FileStamp.of(output.target.appendingPathComponent(OutputFolder.manifestName).path))
+                state = render.newState(pages: await nextPages.value, settingsDigest: settings.digest,
+                                        outputStamp: FileStamp.of(output.target.appendingPathComponent(OutputFolder.manifestName).path))
             } catch {
                 staging?.discard()
                 throw error

@@ -54,9 +54,9 @@ struct BuildState: Sendable {
     var documentFolders: [String]
     /// Every dependency name the records use, each once: records hold their
     /// numbers, so deciding what to render compares integers, not strings.
-    var dependencyNames: [String]
-    var sources: [String: CachedSource]
-    var records: [String: PageRecord]
+    var dependencyNames: [String] { didSet { encodedPages = nil } }
+    var sources: [String: CachedSource] { didSet { encodedPages = nil } }
+    var records: [String: PageRecord] { didSet { encodedPages = nil } }
     var assets: [String: CachedAsset]
     /// Digest of everything the extra files (sitemap, feed, index.json) are made
     /// from, and the files it gave.
@@ -69,10 +69,43 @@ struct BuildState: Sendable {
     /// now, the folder was changed by something else and nothing is assumed.
     var outputStamp: FileStamp?
     var summary = Summary()
+    /// `dependencyNames`, `sources` and `records` as `encodedParts` writes
+    /// them, when encoded ahead (while the build that made them wrote the
+    /// site); a change to any of the three drops it.
+    private(set) var encodedPages: [UInt8]?
+
+    /// The part of a state that grows with the site: made, and encoded for a
+    /// state that will be saved, while the build writes the rest of the site.
+    struct Pages: Sendable {
+        var dependencyNames: [String]
+        var sources: [String: CachedSource]
+        var records: [String: PageRecord]
+        var encoded: [UInt8]?
+    }
+
+    init(settingsDigest: UInt64, documentFolders: [String], pages: Pages, assets: [String: CachedAsset], extrasDigest: UInt64,
+         extras: [String: UInt64], searchDigest: UInt64, searchFiles: [String: UInt64], outputStamp: FileStamp?,
+         summary: Summary = Summary()) {
+        self.settingsDigest = settingsDigest
+        self.documentFolders = documentFolders
+        dependencyNames = pages.dependencyNames
+        sources = pages.sources
+        records = pages.records
+        encodedPages = pages.encoded
+        self.assets = assets
+        self.extrasDigest = extrasDigest
+        self.extras = extras
+        self.searchDigest = searchDigest
+        self.searchFiles = searchFiles
+        self.outputStamp = outputStamp
+        self.summary = summary
+    }
 }
 
 extension BuildState {
-    func encodedBytes() -> [UInt8] {
+    /// The state as saved, in three parts to be written one after the other:
+    /// pages encoded ahead are then written as they are, not copied.
+    func encodedParts() -> [[UInt8]] {
         var writer = BinaryWriter()
         writer.write(Self.formatVersion)
         writer.write(outputStamp != nil)
@@ -83,8 +116,26 @@ extension BuildState {
         writer.write(summary.diagnostics) { $1.encode(to: &$0) }
         writer.write(settingsDigest)
         writer.write(documentFolders)
-        writer.writeOnAllCores(dependencyNames) { $0.write($1) }
-        let sources = self.sources, records = self.records
+        let head = writer.bytes
+        writer = BinaryWriter()
+        writer.write(assets.keys.sorted()) { writer, path in
+            guard let asset = assets[path] else { return }
+            writer.write(path)
+            asset.stamp.encode(to: &writer)
+            writer.write(asset.digest)
+        }
+        writer.write(extrasDigest)
+        Self.write(extras, to: &writer)
+        writer.write(searchDigest)
+        Self.write(searchFiles, to: &writer)
+        return [head, encodedPages ?? Self.encode(Pages(dependencyNames: dependencyNames, sources: sources, records: records)), writer.bytes]
+    }
+
+    /// The dependency names, sources and records, as `encodedParts` writes them.
+    static func encode(_ pages: Pages) -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.writeOnAllCores(pages.dependencyNames) { $0.write($1) }
+        let sources = pages.sources, records = pages.records
         let (sourceOrder, recordOrder) = ConcurrentMap.both({ sources.keys.sorted() }, { records.keys.sorted() })
         writer.writeOnAllCores(sourceOrder) { writer, path in
             guard let source = sources[path] else { return }
@@ -113,16 +164,6 @@ extension BuildState {
             writer.write(record.outputDigest)
             writer.write(record.diagnostics) { $1.encode(to: &$0) }
         }
-        writer.write(assets.keys.sorted()) { writer, path in
-            guard let asset = assets[path] else { return }
-            writer.write(path)
-            asset.stamp.encode(to: &writer)
-            writer.write(asset.digest)
-        }
-        writer.write(extrasDigest)
-        Self.write(extras, to: &writer)
-        writer.write(searchDigest)
-        Self.write(searchFiles, to: &writer)
         return writer.bytes
     }
 
@@ -185,7 +226,8 @@ extension BuildState {
         let searchDigest = try reader.readUInt64()
         let searchFiles = try readDigests(from: &reader)
         return BuildState(
-            settingsDigest: settingsDigest, documentFolders: documentFolders, dependencyNames: dependencyNames, sources: sources, records: records, assets: assets,
+            settingsDigest: settingsDigest, documentFolders: documentFolders,
+            pages: Pages(dependencyNames: dependencyNames, sources: sources, records: records, encoded: nil), assets: assets,
             extrasDigest: extrasDigest, extras: extras, searchDigest: searchDigest, searchFiles: searchFiles, outputStamp: outputStamp,
             summary: summary)
     }
@@ -225,10 +267,10 @@ struct BuildStateStore {
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         // A whole new file, then a rename: a build killed while saving leaves
         // the last state, never half of one.
-        let bytes = state.encodedBytes()
+        let parts = state.encodedParts()
         let partial = file.path + ".partial-\(getpid())"
         do {
-            try bytes.withUnsafeBytes { try FileTree.write($0, to: partial) }
+            try FileTree.write(parts, to: partial)
             guard rename(partial, file.path) == 0 else { throw POSIXError(code: errno) }
         } catch {
             unlink(partial)

@@ -55,16 +55,24 @@ final class DependencyDigests {
         return value
     }
 
-    /// The digests of many names, those not yet known worked out on every
-    /// core (and not kept: this is for the build's last use of them).
-    func digestsOnAllCores(_ names: [String]) -> [UInt64] {
-        let known = names.map { memo[$0] }
-        let missing = names.indices.filter { known[$0] == nil }
-        let source = self.source
-        let computed = ConcurrentMap.map(missing) { index in source.compute(names[index]) }
-        var digests = known.map { $0 ?? 0 }
-        for (index, digest) in zip(missing, computed) { digests[index] = digest }
-        return digests
+    /// What the digests are worked out from, and those already known: for the
+    /// build's last use of them, on other threads.
+    func snapshot() -> Snapshot { Snapshot(source: source, memo: memo) }
+
+    struct Snapshot: Sendable {
+        fileprivate let source: Source
+        fileprivate let memo: [String: UInt64]
+
+        /// The digests of many names, those not yet known worked out on every core.
+        func digestsOnAllCores(_ names: [String]) -> [UInt64] {
+            let known = names.map { memo[$0] }
+            let missing = names.indices.filter { known[$0] == nil }
+            let source = self.source
+            let computed = ConcurrentMap.map(missing) { index in source.compute(names[index]) }
+            var digests = known.map { $0 ?? 0 }
+            for (index, digest) in zip(missing, computed) { digests[index] = digest }
+            return digests
+        }
     }
 }
 

@@ -408,72 +408,26 @@ struct RenderPlan {
         return found
     }
 
-    /// What the next build needs to know. Every rendered page's dependencies
-    /// are numbered and digested; most of the work is done on every core, since
-    /// at 100,000 pages it is a second on one.
-    func newState(settingsDigest: UInt64, outputStamp: FileStamp?) -> BuildState {
-        let pages = self.pages, recorders = self.recorders, scans = self.scans
-        let rendered = pages.indices.filter { scans[$0] != nil }
-        // Each rendered page's dependency names and ids, sorted.
-        let sorted = ConcurrentMap.map(rendered) { index -> (names: [String], ids: [String]) in
-            var used = (recorders[index]?.cards ?? []).union(recorders[index]?.keys ?? [])
-            used.remove(DependencyName.template(pages[index].template ?? pages[index].kind.templateName))
-            return (used.sorted(), scans[index]?.ids.sorted() ?? [])
-        }
-        // The names, each once: first within runs of pages (on every core),
-        // then across runs in page order (on one), so numbers follow first use.
-        let runLength = max(64, (sorted.count + 63) / 64)
-        let runs = ConcurrentMap.runs(sorted.count, size: runLength)
-        let runNames = ConcurrentMap.map(runs) { run -> [String] in
-            var seen: Set<String> = []
-            var firstUse: [String] = []
-            for lists in sorted[run] { for name in lists.names where seen.insert(name).inserted { firstUse.append(name) } }
-            return firstUse
-        }
-        var names = DependencyNameTable(previous: previous?.dependencyNames ?? [], expected: runNames.reduce(0) { $0 + $1.count })
-        for run in runNames { for name in run { _ = names.number(of: name) } }
-        let table = names
-        let digestOfNumber = digests.digestsOnAllCores(table.names)
-        let dependencies = ConcurrentMap.map(sorted) { lists in
-            lists.names.map { name -> (name: Int32, digest: UInt64) in
-                let number = table.known(name) ?? -1
-                return (number, number >= 0 ? digestOfNumber[Int(number)] : DependencyDigests.absent)
-            }
-        }
-        // The records of the pages laid out this build, made on every core.
-        let contents = self.contents, cards = self.cards, outputPaths = self.outputPaths, outputDigests = self.outputDigests
-        let bodies = self.bodies, outgoingLinks = self.outgoingLinks, templateDigests = settings.templateDigests
-        let previousRecords = previous?.records ?? [:]
-        let made = ConcurrentMap.map(Array(rendered.indices)) { offset -> BuildState.PageRecord in
-            let index = rendered[offset]
-            let template = pages[index].template ?? pages[index].kind.templateName
-            return BuildState.PageRecord(
-                contentDigest: contents[index], cardDigest: cards[index], template: template,
-                templateDigest: templateDigests[template] ?? 0, dependencies: dependencies[offset],
-                outgoing: outgoingLinks[index] ?? bodies[index].map { LinkGraph.targets(of: $0.links, from: pages[index].reference) }
-                    ?? previousRecords[pages[index].reference]?.outgoing ?? [],
-                ids: sorted[offset].ids, outputPath: outputPaths[index], outputDigest: outputDigests[index] ?? 0,
-                // Link findings are errors, and a build with errors is not kept:
-                // only the Markdown's warnings need carrying.
-                diagnostics: bodies[index]?.diagnostics ?? [])
-        }
-        var position = [Int?](repeating: nil, count: pages.count)
-        for (offset, index) in rendered.enumerated() { position[index] = offset }
-        var records: [String: BuildState.PageRecord] = [:]
-        records.reserveCapacity(pages.count)
-        for (index, page) in pages.enumerated() {
-            if let offset = position[index] {
-                records[page.reference] = made[offset]
-            } else if var record = previous?.records[page.reference] {
-                record.dependencies = record.dependencies.map { (names.number(ofPrevious: $0.name), $0.digest) }
-                records[page.reference] = record
-            }
-        }
-        let extras = extrasWritten ?? previous?.extras ?? [:]
-        return BuildState(
-            settingsDigest: settingsDigest, documentFolders: parsed.documentFolders.sorted(), dependencyNames: names.names,
-            sources: parsed.sources, records: records, assets: assetState, extrasDigest: extrasDigest, extras: extras,
-            searchDigest: searchDigest, searchFiles: searchFiles, outputStamp: outputStamp)
+    /// The pages' part of what the next build needs to know, begun once the
+    /// links are checked: it is made (and encoded, for a state that will be
+    /// saved) on other threads while the rest of the site is written and
+    /// swapped in, rather than after.
+    func pagesState(encoding: Bool) -> Task<BuildState.Pages, Never> {
+        let inputs = NextPages(
+            pages: pages, recorders: recorders, scans: scans, digests: digests.snapshot(), contents: contents, cards: cards,
+            outputPaths: outputPaths, outputDigests: outputDigests, bodies: bodies, outgoingLinks: outgoingLinks,
+            templateDigests: settings.templateDigests, previousNames: previous?.dependencyNames ?? [],
+            previousRecords: previous?.records ?? [:], sources: parsed.sources)
+        return Task.detached { inputs.make(encoding: encoding) }
+    }
+
+    /// What the next build needs to know: `pages` from `pagesState`, and what
+    /// writing the rest of the site learnt.
+    func newState(pages: BuildState.Pages, settingsDigest: UInt64, outputStamp: FileStamp?) -> BuildState {
+        BuildState(
+            settingsDigest: settingsDigest, documentFolders: parsed.documentFolders.sorted(), pages: pages, assets: assetState,
+            extrasDigest: extrasDigest, extras: extrasWritten ?? previous?.extras ?? [:], searchDigest: searchDigest,
+            searchFiles: searchFiles, outputStamp: outputStamp)
     }
 }
 

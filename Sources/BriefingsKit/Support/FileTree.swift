@@ -88,6 +88,18 @@ enum FileTree {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(code: errno) }
         defer { close(descriptor) }
+        try write(bytes, into: descriptor)
+    }
+
+    /// Several pieces, one after the other, as one file.
+    static func write(_ parts: [[UInt8]], to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(code: errno) }
+        defer { close(descriptor) }
+        for part in parts { try part.withUnsafeBytes { try write($0, into: descriptor) } }
+    }
+
+    private static func write(_ bytes: UnsafeRawBufferPointer, into descriptor: Int32) throws {
         var offset = 0
         while offset < bytes.count {
             let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)

@@ -1,0 +1,82 @@
+/// Everything the pages' part of the next build's state is made from, taken
+/// from a build once its pages are laid out, so that it can be made on other
+/// threads while the build goes on (`RenderPlan.pagesState`).
+struct NextPages: Sendable {
+    let pages: [Page]
+    let recorders: [DependencyRecorder?]
+    let scans: [PageScan?]
+    let digests: DependencyDigests.Snapshot
+    let contents: [UInt64]
+    let cards: [UInt64]
+    let outputPaths: [String]
+    let outputDigests: [UInt64?]
+    let bodies: [RenderedBody?]
+    let outgoingLinks: [[String]?]
+    let templateDigests: [String: UInt64]
+    let previousNames: [String]
+    let previousRecords: [String: BuildState.PageRecord]
+    let sources: [String: BuildState.CachedSource]
+
+    /// Every rendered page's dependencies numbered and digested, and the records
+    /// of pages not rendered kept; most of the work on every core, since at
+    /// 100,000 pages it is a second on one.
+    func make(encoding: Bool) -> BuildState.Pages {
+        let pages = self.pages, recorders = self.recorders, scans = self.scans
+        let rendered = pages.indices.filter { scans[$0] != nil }
+        // Each rendered page's dependency names and ids, sorted.
+        let sorted = ConcurrentMap.map(rendered) { index -> (names: [String], ids: [String]) in
+            var used = (recorders[index]?.cards ?? []).union(recorders[index]?.keys ?? [])
+            used.remove(DependencyName.template(pages[index].template ?? pages[index].kind.templateName))
+            return (used.sorted(), scans[index]?.ids.sorted() ?? [])
+        }
+        // The names, each once: first within runs of pages (on every core),
+        // then across runs in page order (on one), so numbers follow first use.
+        let runLength = max(64, (sorted.count + 63) / 64)
+        let runs = ConcurrentMap.runs(sorted.count, size: runLength)
+        let runNames = ConcurrentMap.map(runs) { run -> [String] in
+            var seen: Set<String> = []
+            var firstUse: [String] = []
+            for lists in sorted[run] { for name in lists.names where seen.insert(name).inserted { firstUse.append(name) } }
+            return firstUse
+        }
+        var names = DependencyNameTable(previous: previousNames, expected: runNames.reduce(0) { $0 + $1.count })
+        for run in runNames { for name in run { _ = names.number(of: name) } }
+        let table = names
+        let digestOfNumber = digests.digestsOnAllCores(table.names)
+        let dependencies = ConcurrentMap.map(sorted) { lists in
+            lists.names.map { name -> (name: Int32, digest: UInt64) in
+                let number = table.known(name) ?? -1
+                return (number, number >= 0 ? digestOfNumber[Int(number)] : DependencyDigests.absent)
+            }
+        }
+        // The records of the pages laid out this build, made on every core.
+        let made = ConcurrentMap.map(Array(rendered.indices)) { offset -> BuildState.PageRecord in
+            let index = rendered[offset]
+            let template = pages[index].template ?? pages[index].kind.templateName
+            return BuildState.PageRecord(
+                contentDigest: contents[index], cardDigest: cards[index], template: template,
+                templateDigest: templateDigests[template] ?? 0, dependencies: dependencies[offset],
+                outgoing: outgoingLinks[index] ?? bodies[index].map { LinkGraph.targets(of: $0.links, from: pages[index].reference) }
+                    ?? previousRecords[pages[index].reference]?.outgoing ?? [],
+                ids: sorted[offset].ids, outputPath: outputPaths[index], outputDigest: outputDigests[index] ?? 0,
+                // Link findings are errors, and a build with errors is not kept:
+                // only the Markdown's warnings need carrying.
+                diagnostics: bodies[index]?.diagnostics ?? [])
+        }
+        var position = [Int?](repeating: nil, count: pages.count)
+        for (offset, index) in rendered.enumerated() { position[index] = offset }
+        var records: [String: BuildState.PageRecord] = [:]
+        records.reserveCapacity(pages.count)
+        for (index, page) in pages.enumerated() {
+            if let offset = position[index] {
+                records[page.reference] = made[offset]
+            } else if var record = previousRecords[page.reference] {
+                record.dependencies = record.dependencies.map { (names.number(ofPrevious: $0.name), $0.digest) }
+                records[page.reference] = record
+            }
+        }
+        var state = BuildState.Pages(dependencyNames: names.names, sources: sources, records: records, encoded: nil)
+        if encoding { state.encoded = BuildState.encode(state) }
+        return state
+    }
+}
