@@ -123,6 +123,39 @@ import Testing
         #expect(try it.buildBothWays("a page removed from the output by hand") >= 0)
         #expect(FileManager.default.fileExists(atPath: it.site.output.appendingPathComponent("about/index.html").path))
     }
+
+    /// The cache is only ever an aid: one damaged after its summary (where a
+    /// build that changed something begins decoding it before it needs it),
+    /// cut short, or not a cache at all gives a full build with the same bytes,
+    /// never a failure.
+    @Test func aDamagedCacheGivesAFullBuildWithTheSameBytes() throws {
+        let it = try Site()
+        let total = try it.buildBothWays("first build")
+        let cache = it.site.root.appendingPathComponent(".briefings-cache")
+        // One state per output folder (Output/ and Clean/): all are damaged.
+        func stateFiles() throws -> [URL] {
+            let names = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".bin") }
+            try #require(!names.isEmpty, "a build leaves its state in \(cache.path)")
+            return names.map { cache.appendingPathComponent($0) }
+        }
+        let damages: [(String, (Data) -> Data)] = [
+            ("bytes after the summary overwritten", { data in
+                var damaged = data
+                let start = data.count / 2
+                damaged.replaceSubrange(start..<min(data.count, start + 64), with: Data(repeating: 0xFF, count: min(64, data.count - start)))
+                return damaged
+            }),
+            ("cut short", { $0.prefix($0.count / 3) }),
+            ("not a cache", { _ in Data("not a cache".utf8) }),
+        ]
+        for (number, (damage, change)) in damages.enumerated() {
+            for file in try stateFiles() { try change(try Data(contentsOf: file)).write(to: file) }
+            try it.edit("case-studies/kent.md") { $0 + "\nA paragraph added, number \(number).\n" }
+            #expect(try it.buildBothWays("a page edited, the cache \(damage)") == total, "the cache \(damage): every page laid out again")
+            #expect(try it.buildBothWays("no change after that") == 0)
+        }
+    }
+
     /// A page whose template shows no "Cited in" is laid out as soon as its
     /// Markdown is rendered; when its headings change, the unchanged pages
     /// linking to its anchors are still checked again, as a clean build would.

@@ -39,6 +39,7 @@ public enum SiteBuilder {
         let store = BuildStateStore(options: options)
         if options.clean { store.remove() }
         let memory = BuildMemory(saved: options.clean ? nil : store.load())
+        memory.decodeAhead()
         let report = await build(options, remembering: memory, savingState: true)
         if report.published, !report.upToDate, let state = memory.state {
             // A cache that cannot be saved only makes the next build slower.
@@ -75,6 +76,8 @@ public final class BuildMemory: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: BuildState?
     private var saved: [UInt8]?
+    /// A decoding begun by `decodeAhead`, until it is done.
+    private var decoding: DispatchGroup?
 
     init(saved: [UInt8]?) {
         self.saved = saved
@@ -82,6 +85,40 @@ public final class BuildMemory: @unchecked Sendable {
 
     public convenience init() {
         self.init(saved: nil)
+    }
+
+    /// Starts decoding the saved state on another thread while the build reads
+    /// the settings and walks the content, which is when a build that finds
+    /// something changed would otherwise wait for it. A build that finds
+    /// nothing changed needs only the summary, and does not wait.
+    func decodeAhead() {
+        lock.withLock {
+            guard stored == nil, let saved, decoding == nil else { return }
+            let group = DispatchGroup()
+            group.enter()
+            decoding = group
+            // A thread of its own, at the lowest priority: it takes what the
+            // walk leaves of the cores, and all of one once a build waits for it.
+            let thread = Thread { [self] in
+                #if os(Linux)
+                // On Linux the nice value is the calling thread's alone.
+                setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
+                #endif
+                let state = try? BuildState.decode(saved)
+                lock.withLock {
+                    stored = state
+                    self.saved = nil
+                    decoding = nil
+                }
+                group.leave()
+            }
+            thread.start()
+        }
+    }
+
+    /// Waits for a decoding begun ahead, if one is under way.
+    private func settle() {
+        lock.withLock { decoding }?.wait()
     }
 
     /// The last build's summary and the output manifest's stamp it left.
@@ -94,7 +131,8 @@ public final class BuildMemory: @unchecked Sendable {
 
     var state: BuildState? {
         get {
-            lock.withLock {
+            settle()
+            return lock.withLock {
                 if stored == nil, let saved {
                     stored = try? BuildState.decode(saved)
                     self.saved = nil
@@ -102,6 +140,9 @@ public final class BuildMemory: @unchecked Sendable {
                 return stored
             }
         }
-        set { lock.withLock { stored = newValue; saved = nil } }
+        set {
+            settle()
+            lock.withLock { stored = newValue; saved = nil }
+        }
     }
 }
