@@ -20,18 +20,48 @@ final class LinkVerifier {
     private var resolvedFiles: [String: String?] = [:]
     /// URLs that mean the same from every page (absolute paths, other sites).
     private var classified: [String: Classified] = [:]
+    /// Every page's URL as templates link to it, classified and resolved once
+    /// for all the chunks: the lists link to every page, and each chunk would
+    /// otherwise work the same URLs out again.
+    private let pageLinks: PageLinks
+
+    struct PageLinks: Sendable {
+        var classified: [String: Classified] = [:]
+        var files: [String: String?] = [:]
+    }
 
     /// `idsOfPage`: the ids on each page of the site, by its place in
     /// `site.pages` (from its scan, or for a page not laid out this build, as
     /// the last build found them).
     init(site: SiteIndex, templates: TemplateSet, files: Set<String>, scans: [PageScan], collectExternal: Bool = false,
-         idsOfPage: [Set<String>]) {
+         idsOfPage: [Set<String>], pageLinks: PageLinks = PageLinks()) {
         self.collectExternal = collectExternal
         self.site = site
         self.templates = templates
         self.files = files
         self.scans = scans
         self.idsOfPage = idsOfPage
+        self.pageLinks = pageLinks
+    }
+
+    /// Each page's linked URL, worked out as `classify` and `outputFile` would
+    /// (on every core), for the chunks to share.
+    static func pageLinks(site: SiteIndex, files: Set<String>) -> PageLinks {
+        let config = site.config
+        let hrefs = site.pages.map { config.link($0.url) }.filter { $0.hasPrefix("/") }
+        let worked = ConcurrentMap.map(hrefs, inRunsOf: 512) { href -> (Classified, String?) in
+            let meaning = classifyAnew(href, from: href, config: config)
+            guard case .onSite(let path, _) = meaning else { return (meaning, nil) }
+            return (meaning, resolveOutputFile(path, config: config, files: files))
+        }
+        var links = PageLinks()
+        links.classified.reserveCapacity(hrefs.count)
+        links.files.reserveCapacity(hrefs.count)
+        for (href, (meaning, file)) in zip(hrefs, worked) {
+            links.classified[href] = meaning
+            if case .onSite(let path, _) = meaning { links.files[path] = file }
+        }
+        return links
     }
 
     /// The ids on the page at a URL (none if no page is there).
@@ -69,12 +99,13 @@ final class LinkVerifier {
         } else {
             let chunks = Self.chunks(of: scans, count: chunkCount)
             let (site, templates, files, collectExternal, ids) = (site, templates, files, collectExternal, idsOfPage)
+            let pageLinks = Self.pageLinks(site: site, files: files)
             // The chunks with the most links first (the lists, last in page
             // order), so that the last to finish are small.
             let order = chunks.indices.sorted { Self.weight(chunks[$0]) > Self.weight(chunks[$1]) }
             let checked = ConcurrentMap.map(order) { number in
                 LinkVerifier(site: site, templates: templates, files: files, scans: chunks[number], collectExternal: collectExternal,
-                             idsOfPage: ids).verify(chunks[number])
+                             idsOfPage: ids, pageLinks: pageLinks).verify(chunks[number])
             }
             var inOrder = [Part](repeating: Part(), count: chunks.count)
             for (number, part) in zip(order, checked) { inOrder[number] = part }
@@ -157,10 +188,18 @@ final class LinkVerifier {
     }
 
     private func verify(_ scan: PageScan, into part: inout Part) {
-        for index in scan.markdownLinks.indices {
-            if let problem = check(scan.markdownLinks[index], from: scan) { part.diagnostics.append(problem) }
-            if case .external(let url) = scan.markdownLinks[index].target, Self.isWeb(url) {
-                part.external.locations[url, default: []].append(scan.markdownLinks[index].location)
+        scan.markdownLinks.withUnsafeBufferPointer { links in
+            guard let first = links.baseAddress else { return }
+            for index in links.indices {
+                // Most links are to a page, with no anchor: resolved when the
+                // Markdown was rendered, nothing is left to check. Their fields
+                // are read where they lie: a copy would retain every string.
+                let link = first + index
+                if link.pointee.kind != .image, case .page(_, nil) = link.pointee.target { continue }
+                if let problem = check(links[index], from: scan) { part.diagnostics.append(problem) }
+                if case .external(let url) = links[index].target, Self.isWeb(url) {
+                    part.external.locations[url, default: []].append(links[index].location)
+                }
             }
         }
         for index in scan.references.indices where !scan.markdownHrefs.contains(scan.references[index].value) {
@@ -260,7 +299,7 @@ final class LinkVerifier {
         return SourceLocation(file: templates.files[scan.templateName] ?? scan.templateName)
     }
 
-    enum Classified {
+    enum Classified: Sendable {
         case onSite(path: String, fragment: String?)
         case external(String)
         case ignored
@@ -269,8 +308,8 @@ final class LinkVerifier {
     /// What a URL in a page means: a path on this site (with any fragment), an
     /// external address, or something not to check (mailto:, tel:, data:, empty).
     func classify(_ value: String, from pageURL: String) -> Classified {
-        if let known = classified[value] { return known }
-        let result = classifyAnew(value, from: pageURL)
+        if let known = pageLinks.classified[value] ?? classified[value] { return known }
+        let result = Self.classifyAnew(value, from: pageURL, config: site.config)
         if value.hasPrefix("/") || LinkResolver.scheme(of: value) != nil { classified[value] = result }
         return result
     }
@@ -282,15 +321,15 @@ final class LinkVerifier {
         return percentDecoded(String(value.dropFirst()))
     }
 
-    private func classifyAnew(_ value: String, from pageURL: String) -> Classified {
-        if let anchor = Self.ownAnchor(value) { return .onSite(path: site.config.link(pageURL), fragment: anchor) }
+    private static func classifyAnew(_ value: String, from pageURL: String, config: SiteConfig) -> Classified {
+        if let anchor = Self.ownAnchor(value) { return .onSite(path: config.link(pageURL), fragment: anchor) }
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return .ignored }
         if trimmed.hasPrefix("//") { return .external("https:" + trimmed) }
         if let scheme = LinkResolver.scheme(of: trimmed) {
             if ["http", "https"].contains(scheme) {
-                let base = site.config.baseURL
-                if trimmed.hasPrefix(base) { return classify(site.config.basePath + trimmed.dropFirst(base.count), from: pageURL) }
+                let base = config.baseURL
+                if trimmed.hasPrefix(base) { return classifyAnew(config.basePath + trimmed.dropFirst(base.count), from: pageURL, config: config) }
                 return .external(trimmed)
             }
             return .ignored
@@ -298,25 +337,26 @@ final class LinkVerifier {
         var (path, fragment) = LinkResolver.splitAnchor(trimmed)
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
         fragment = fragment.map(Self.percentDecoded)
-        if path.isEmpty { return .onSite(path: site.config.link(pageURL), fragment: fragment) }
+        if path.isEmpty { return .onSite(path: config.link(pageURL), fragment: fragment) }
         if !path.hasPrefix("/") {
             let folder = pageURL.hasSuffix("/") ? pageURL : String(pageURL[...(pageURL.lastIndex(of: "/") ?? pageURL.startIndex)])
-            path = site.config.link(folder) + path
+            path = config.link(folder) + path
         }
         return .onSite(path: path, fragment: fragment)
     }
 
     /// The output file a root-relative URL path serves, if the build writes one.
     func outputFile(for path: String) -> String? {
+        if let known = pageLinks.files[path] { return known }
         if let known = resolvedFiles[path] { return known }
-        let file = resolveOutputFile(path)
+        let file = Self.resolveOutputFile(path, config: site.config, files: files)
         resolvedFiles[path] = file
         return file
     }
 
-    private func resolveOutputFile(_ path: String) -> String? {
+    private static func resolveOutputFile(_ path: String, config: SiteConfig, files: Set<String>) -> String? {
         let decoded = Self.percentDecoded(path)
-        let base = site.config.basePath
+        let base = config.basePath
         let sitePath: String
         if decoded.hasPrefix(base) {
             sitePath = "/" + decoded.dropFirst(base.count)
@@ -359,3 +399,4 @@ final class LinkVerifier {
         url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://")
     }
 }
+
