@@ -21,11 +21,18 @@ struct HTMLScanner {
         var imagesWithoutAlt: [String] = []
     }
 
-    /// Tags whose attributes hold URLs, and which attributes.
-    static let urlAttributes: [String: Set<String>] = [
-        "a": ["href"], "link": ["href"], "img": ["src"], "script": ["src"], "source": ["src"],
-        "video": ["src", "poster"], "audio": ["src"], "iframe": ["src"], "area": ["href"], "form": ["action"],
-    ]
+    /// Whether an attribute (its name's bytes, in any case) holds a URL on a
+    /// tag: `href` of a, link and area; `src` of img, script, source, audio,
+    /// iframe and video; `poster` of video; `action` of form.
+    private static func holdsURL(_ tag: String, _ bytes: UnsafeBufferPointer<UInt8>, _ key: Range<Int>) -> Bool {
+        switch tag {
+        case "a", "link", "area": return equals(bytes, key, "href")
+        case "img", "script", "source", "audio", "iframe": return equals(bytes, key, "src")
+        case "video": return equals(bytes, key, "src") || equals(bytes, key, "poster")
+        case "form": return equals(bytes, key, "action")
+        default: return false
+        }
+    }
 
     static func scan(_ html: String, idsOnly: Bool = false) -> Result {
         var html = html
@@ -49,7 +56,7 @@ struct HTMLScanner {
             let nameStart = cursor
             while cursor < count, isNameByte(bytes[cursor]) { cursor += 1 }
             let tag = tagName(bytes, nameStart..<cursor)
-            let wanted = idsOnly ? nil : urlAttributes[tag]
+            let wanted = !idsOnly && !tag.isEmpty
             var hasAlt = false
             var source: String?
             while cursor < count, bytes[cursor] != 0x3E {  // >
@@ -78,16 +85,14 @@ struct HTMLScanner {
                 }
                 // Only the attributes the checks use become strings.
                 if equals(bytes, keyRange, "id") || (tag == "a" && equals(bytes, keyRange, "name")) {
-                    if !valueRange.isEmpty { result.ids.insert(decodeEntities(text(bytes, valueRange))) }
+                    if !valueRange.isEmpty { result.ids.insert(decodedText(bytes, valueRange)) }
                 } else if tag == "img", equals(bytes, keyRange, "alt") {
                     hasAlt = true
-                } else if let wanted {
+                } else if wanted, holdsURL(tag, bytes, keyRange) {
                     let key = lowercased(bytes, keyRange)
-                    if wanted.contains(key) {
-                        let value = decodeEntities(text(bytes, valueRange))
-                        result.references.append(Reference(tag: tag, attribute: key, value: value))
-                        if tag == "img", key == "src" { source = value }
-                    }
+                    let value = decodedText(bytes, valueRange)
+                    result.references.append(Reference(tag: tag, attribute: key, value: value))
+                    if tag == "img", key == "src" { source = value }
                 }
             }
             index = cursor + 1
@@ -138,6 +143,14 @@ struct HTMLScanner {
 
     private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// An attribute's value, entity-decoded; most have no `&`, seen in the bytes.
+    private static func decodedText(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        guard let base = bytes.baseAddress, !range.isEmpty, memchr(base + range.lowerBound, 0x26, range.count) != nil else {
+            return text(bytes, range)
+        }
+        return decodeEntities(text(bytes, range))
     }
 
     private static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
