@@ -1,4 +1,5 @@
 @testable import BriefingsKit
+import Markdown
 import Testing
 
 /// Related pages, back-links and the evidence matrix, on pages made in memory.
@@ -54,6 +55,36 @@ import Testing
         ])
         #expect(graph.citations(of: "case-study:kent") == ["briefing:b", "page:about"])
         #expect(graph.citations(of: "page:about").isEmpty)
+    }
+
+    /// Cross-references resolve to the page's URL under the site's base path,
+    /// whatever the case of their kind, with any anchor kept as written.
+    @Test func crossReferencesResolveUnderTheBasePathWhateverTheCaseOfTheirKind() {
+        let kent = Self.study("kent", ["innovate"], [])
+        let about = Page(kind: .page, sourcePath: "about.md", file: "Content/about.md", url: "/about/", referenceID: "about",
+                         title: "About", summary: "", status: .published, terms: [:], body: "", bodyFirstLine: 1)
+        for (base, path) in [("https://example.org/", "/"), ("https://example.org/policy/", "/policy/")] {
+            let site = SiteIndex(config: SiteConfig(title: "T", baseURL: base), taxonomies: Taxonomies(vocabularies: Self.vocabularies, matrix: nil),
+                                 pages: [kent, about])
+            let resolver = LinkResolver(site: site, page: about)
+            func resolved(_ destination: String) -> (String?, ResolvedLink.Target, String?) {
+                let outcome = resolver.resolve(LinkReference(kind: .link, destination: destination, text: "t",
+                                                             position: SourcePosition(line: 1, column: 1)))
+                return (outcome.href, outcome.link.target, outcome.diagnostic?.message)
+            }
+            for written in ["case-study:kent", "Case-Study:kent", "CASE-STUDY:kent"] {
+                let (href, target, problem) = resolved(written)
+                #expect(href == path + "case-studies/kent/", "\(written) under \(base)")
+                #expect(target == .page(reference: "case-study:kent", anchor: nil))
+                #expect(problem == nil)
+            }
+            let (href, target, _) = resolved("case-study:kent#why-it-is-cited")
+            #expect(href == path + "case-studies/kent/#why-it-is-cited")
+            #expect(target == .page(reference: "case-study:kent", anchor: "why-it-is-cited"))
+            let (missing, unresolved, problem) = resolved("Case-Study:kant")
+            #expect(missing == nil && unresolved == .unresolved)
+            #expect(problem?.contains("'kant' is not a case study of this site; did you mean 'case-study:kent'?") == true, "\(problem ?? "")")
+        }
     }
 
     @Test func theMatrixCrossesTwoVocabulariesAndFindsItsGaps() {

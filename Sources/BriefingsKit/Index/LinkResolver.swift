@@ -75,8 +75,7 @@ struct LinkResolver {
         if path.isEmpty { return outcome(nil, .page(reference: page.reference, anchor: anchor)) }
         if let scheme = Self.scheme(of: path) {
             if Self.referencePrefixes[scheme] != nil {
-                return resolveReference(scheme: scheme, id: String(path.dropFirst(scheme.count + 1)), anchor: anchor,
-                                        location: location, outcome: outcome)
+                return resolveReference(scheme: scheme, written: path, anchor: anchor, location: location, outcome: outcome)
             }
             if !Self.knownSchemes.contains(scheme), let meant = Self.meantPrefix(scheme) {
                 let id = path.dropFirst(scheme.count + 1)
@@ -114,13 +113,16 @@ struct LinkResolver {
         return outcome(href(bare, anchor, query: query), .path(bare, anchor: anchor))
     }
 
+    /// `written`: `scheme:id` as the author wrote it (the scheme perhaps not
+    /// in lower case, as `scheme` is).
     private func resolveReference(
-        scheme: String, id: String, anchor: String?, location: SourceLocation,
+        scheme: String, written: String, anchor: String?, location: SourceLocation,
         outcome: (String?, ResolvedLink.Target, Diagnostic?) -> Outcome
     ) -> Outcome {
-        let reference = scheme + ":" + id
-        if let target = site.page(reference: reference) {
-            return outcome(href(target.url, anchor), .page(reference: target.reference, anchor: anchor), nil)
+        let id = String(written.dropFirst(scheme.count + 1))
+        let reference = written.utf8.starts(with: scheme.utf8) ? written : scheme + ":" + id
+        if let (target, link) = site.pageAndLink(reference: reference) {
+            return outcome(anchor.map { link + "#" + $0 } ?? link, .page(reference: target.reference, anchor: anchor), nil)
         }
         let candidates = site.references(withPrefix: scheme)
         let kindName = Self.referencePrefixes[scheme] ?? scheme

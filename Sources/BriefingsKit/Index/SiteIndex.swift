@@ -15,6 +15,9 @@ public final class SiteIndex: Sendable {
     let inListOrder: [Page]
     /// The same, as indices into `pages`.
     let listOrderIndices: [Int]
+    /// Each page's URL as links to it are written (under the site's base path),
+    /// by place: made once per page rather than once per link to it.
+    private let links: [String]
 
     public init(config: SiteConfig, taxonomies: Taxonomies, pages: [Page]) {
         self.config = config
@@ -23,8 +26,8 @@ public final class SiteIndex: Sendable {
         // The list order and the four lookups are independent, each a stretch
         // of its own at 100,000 pages: they are made on every core, the list
         // order (the longest) first.
-        let parts = ConcurrentMap.map(Array(Part.allCases)) { part in Self.make(part, pages) }
-        var order: [Int] = [], byTerm: [String: [Int]] = [:]
+        let parts = ConcurrentMap.map(Array(Part.allCases)) { part in Self.make(part, pages, config) }
+        var order: [Int] = [], byTerm: [String: [Int]] = [:], links: [String] = []
         var byReference: [String: Int] = [:], bySourcePath: [String: Int] = [:], byURL: [String: Int] = [:]
         for (part, made) in zip(Part.allCases, parts) {
             switch (part, made) {
@@ -33,12 +36,14 @@ public final class SiteIndex: Sendable {
             case (.bySourcePath, .table(let value)): bySourcePath = value
             case (.byURL, .table(let value)): byURL = value
             case (.byTerm, .terms(let value)): byTerm = value
+            case (.links, .links(let value)): links = value
             default: break
             }
         }
         self.byReference = byReference
         self.bySourcePath = bySourcePath
         self.byURL = byURL
+        self.links = links
         var rank = [Int](repeating: 0, count: pages.count)
         for (position, index) in order.enumerated() { rank[index] = position }
         let ranks = rank
@@ -50,20 +55,23 @@ public final class SiteIndex: Sendable {
     }
 
     private enum Part: CaseIterable, Sendable {
-        case order, byReference, bySourcePath, byURL, byTerm
+        case order, byReference, bySourcePath, byURL, byTerm, links
     }
 
     private enum Made: Sendable {
         case order([Int])
         case table([String: Int])
         case terms([String: [Int]])
+        case links([String])
     }
 
     /// Where each page is by reference, source path and URL (the first, when
     /// two claim one: that conflict is reported), which carry each term, and
     /// the list order.
-    private static func make(_ part: Part, _ pages: [Page]) -> Made {
+    private static func make(_ part: Part, _ pages: [Page], _ config: SiteConfig) -> Made {
         switch part {
+        case .links:
+            return .links(pages.map { config.link($0.url) })
         case .order:
             return .order(listOrdered(pages))
         case .byReference, .byURL:
@@ -113,6 +121,12 @@ public final class SiteIndex: Sendable {
     public func page(reference: String) -> Page? {
         DependencyRecorder.card(DependencyName.reference(reference))
         return byReference[reference].map { pages[$0] }
+    }
+
+    /// The page with this reference, and the URL a link to it takes.
+    public func pageAndLink(reference: String) -> (page: Page, link: String)? {
+        DependencyRecorder.card(DependencyName.reference(reference))
+        return byReference[reference].map { (pages[$0], links[$0]) }
     }
 
     public func page(sourcePath: String) -> Page? {
