@@ -85,7 +85,7 @@ struct ContentScanner {
     static func read(_ candidates: [Candidate], display: DisplayPath) -> (sources: [SourceFile], diagnostics: [Diagnostic]) {
         var sources: [SourceFile] = []
         var diagnostics: [Diagnostic] = []
-        for outcome in ConcurrentMap.map(candidates, { read($0.url, relativePath: $0.relativePath, display: display) }) {
+        for outcome in ConcurrentMap.map(candidates, { read(path: $0.path, relativePath: $0.relativePath, display: display) }) {
             switch outcome {
             case .success(let source): sources.append(source)
             case .failure(let failure): diagnostics.append(failure.diagnostic)
@@ -210,14 +210,20 @@ struct ContentScanner {
         var diagnostic: Diagnostic
     }
 
-    static func read(_ url: URL, relativePath: String, display: DisplayPath) -> Swift.Result<SourceFile, ReadFailure> {
-        let file = display(url)
+    static func read(path: String, relativePath: String, display: DisplayPath) -> Swift.Result<SourceFile, ReadFailure> {
+        let file = display(path: path)
+        let url = URL(fileURLWithPath: path, isDirectory: false)
         let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            return .failure(ReadFailure(diagnostic: .error("file.unreadable", "the file cannot be read: \(reason(error))",
-                                                           at: SourceLocation(file: file), help: "check its permissions")))
+        if let read = FileTree.data(of: path) {
+            data = read
+        } else {
+            // Read again through Foundation, for the reason it gives.
+            do {
+                data = try Data(contentsOf: url)
+            } catch {
+                return .failure(ReadFailure(diagnostic: .error("file.unreadable", "the file cannot be read: \(reason(error))",
+                                                               at: SourceLocation(file: file), help: "check its permissions")))
+            }
         }
         var text: String
         switch TextCheck.text(of: data) {

@@ -10,7 +10,20 @@ public struct DisplayPath: Sendable {
     }
 
     public func callAsFunction(_ url: URL) -> String {
-        let path = url.standardizedFileURL.path
+        relative(url.standardizedFileURL.path)
+    }
+
+    /// The same for an absolute path. One with no `.` or `..` segment and no
+    /// doubled or trailing slash is standard already, and is not made into a
+    /// URL (a build shows every content file's path).
+    public func callAsFunction(path: String) -> String {
+        guard path.hasPrefix("/"), !path.contains("/."), !path.contains("//"), !path.hasSuffix("/") else {
+            return self(URL(fileURLWithPath: path))
+        }
+        return relative(path)
+    }
+
+    private func relative(_ path: String) -> String {
         let prefix = base.hasSuffix("/") ? base : base + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }

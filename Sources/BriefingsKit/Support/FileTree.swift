@@ -65,7 +65,25 @@ enum FileTree {
         if mkdir(path, 0o755) != 0, errno != EEXIST { throw POSIXError(code: errno) }
     }
 
-    /// Writes a new file (replacing any file already there).
+    /// A whole file, or nil when it cannot be read: open, size and read, where
+    /// Foundation's `Data(contentsOf:)` takes twice the time.
+    static func data(of path: String) -> Data? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var data = Data(count: Int(info.st_size))
+        var offset = 0
+        while offset < data.count {
+            let got = data.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if got < 0, errno == EINTR { continue }
+            guard got > 0 else { return nil }
+            offset += got
+        }
+        return data
+    }
+
     /// A whole file's bytes, or nil when it cannot be read.
     static func bytes(of path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
