@@ -19,6 +19,9 @@ public final class StagingFolder: @unchecked Sendable {
     private var entries: [String: Manifest.Entry] = [:]
     private let lock = NSLock()
     private var createdFolders: Set<String> = [""]
+    /// `url.path`, made once: a URL's path is worked out anew on every call,
+    /// and every file of the site is written by its path.
+    private let path: String
 
     init(url: URL, target: URL, spare: URL, existing: Manifest) {
         self.url = url
@@ -26,6 +29,7 @@ public final class StagingFolder: @unchecked Sendable {
         self.spare = spare
         self.existing = existing
         reusesSpare = url == spare
+        path = url.path
     }
 
     /// Every path the new site will hold, so far.
@@ -52,7 +56,7 @@ public final class StagingFolder: @unchecked Sendable {
         let digest = Digest.of(bytes: bytes)
         if existing.entries[relativePath] != Manifest.Entry(digest: digest, ours: true) {
             try makeParent(of: relativePath)
-            let path = url.path + "/" + relativePath
+            let path = self.path + "/" + relativePath
             // Never write through a file: it may be a hard link into the published
             // site. A folder made by this build holds none to begin with.
             if reusesSpare { unlink(path) }
@@ -74,7 +78,7 @@ public final class StagingFolder: @unchecked Sendable {
     func keep(_ relativePath: String, digest: UInt64) throws {
         if existing.entries[relativePath] != Manifest.Entry(digest: digest, ours: true) {
             try makeParent(of: relativePath)
-            let path = url.path + "/" + relativePath
+            let path = self.path + "/" + relativePath
             if reusesSpare { unlink(path) }
             if link(target.path + "/" + relativePath, path) != 0 {
                 try FileManager.default.copyItem(atPath: target.path + "/" + relativePath, toPath: path)
@@ -87,7 +91,7 @@ public final class StagingFolder: @unchecked Sendable {
         let folder = RelativePath.folder(of: relativePath)
         let known = lock.withLock { createdFolders.contains(folder) }
         guard !known else { return }
-        try FileTree.makeFolder(url.path + "/" + folder)
+        try FileTree.makeFolder(path + "/" + folder)
         lock.withLock { _ = createdFolders.insert(folder) }
     }
 
@@ -142,7 +146,7 @@ public final class StagingFolder: @unchecked Sendable {
                 continue
             }
             let source = target.path + "/" + relative
-            let destination = url.path + "/" + relative
+            let destination = path + "/" + relative
             var sourceInfo = stat(), destinationInfo = stat()
             let same = lstat(source, &sourceInfo) == 0 && lstat(destination, &destinationInfo) == 0
                 && sourceInfo.st_ino == destinationInfo.st_ino && sourceInfo.st_dev == destinationInfo.st_dev
@@ -162,13 +166,13 @@ public final class StagingFolder: @unchecked Sendable {
         let keep = lock.withLock { Set(entries.keys) }
         var folders: Set<String> = []
         for path in existing.entries.keys where !keep.contains(path) {
-            unlink(url.path + "/" + path)
+            unlink(self.path + "/" + path)
             folders.insert(RelativePath.folder(of: path))
         }
         // Folders left empty go too, deepest first; rmdir refuses non-empty ones.
         for folder in folders.sorted(by: { $0.count > $1.count }) where !folder.isEmpty {
             var current = folder
-            while !current.isEmpty, rmdir(url.path + "/" + current) == 0 {
+            while !current.isEmpty, rmdir(self.path + "/" + current) == 0 {
                 current = RelativePath.folder(of: current)
             }
         }
