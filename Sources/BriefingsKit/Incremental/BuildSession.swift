@@ -286,15 +286,18 @@ final class BuildSession {
         /// The digest of each file read this build (nil: not read).
         var digests = [UInt64?](repeating: nil, count: files.count)
         func readHeaders(_ sources: inout [SourceFile]) {
-            let outcomes = ConcurrentMap.map(sources, { parser.readHeader($0) })
-            for (source, outcome) in zip(sources, outcomes) {
-                guard let index = place[source.relativePath] else { continue }
-                digests[index] = source.digest
+            var outcomes = ConcurrentMap.map(sources, { parser.readHeader($0) })
+            // Each header is moved out, not copied: a copy retains its whole YAML tree.
+            for offset in sources.indices {
+                guard let index = place[sources[offset].relativePath] else { continue }
+                digests[index] = sources[offset].digest
+                var outcome = Swift.Result<ContentParser.Header, ContentParser.HeaderFailure>.failure(.init(diagnostics: []))
+                swap(&outcome, &outcomes[offset])
                 switch outcome {
                 case .success(let header):
-                    parsed.bodies[source.relativePath] = (header.body, header.bodyFirstLine)
+                    parsed.bodies[sources[offset].relativePath] = (header.body, header.bodyFirstLine)
                     declaredKinds[index] = header.declaredKind?.0
-                    headers[index] = header
+                    headers[index] = consume header
                 case .failure(let failure): diagnostics += failure.diagnostics
                 }
             }
@@ -329,14 +332,7 @@ final class BuildSession {
         let parsedHere = files.indices.filter { headers[$0] != nil }
         // Each header (its YAML tree) goes to the task reading its page and is
         // freed there, on every core, not one by one here.
-        var handing: [Int: ContentParser.Header] = [:]
-        handing.reserveCapacity(parsedHere.count)
-        for index in parsedHere {
-            handing[index] = headers[index]
-            headers[index] = nil
-        }
-        let handed = HandOut(handing)
-        handing = [:]
+        let handed = TakeOnce(&headers)
         let outcomes = ConcurrentMap.map(parsedHere) { index -> (PageDraft?, [Diagnostic]) in
             guard let header = handed.take(index) else { return (nil, []) }
             var (draft, found) = parser.readPage(header, documentFolders: folders)

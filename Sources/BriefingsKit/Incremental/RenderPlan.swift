@@ -482,6 +482,34 @@ struct DependencyNameTable {
     }
 }
 
+/// Values by place, each taken once from one of several tasks at once (as
+/// `ConcurrentMap` hands each place to one task): the task that takes one
+/// holds the only reference, so it is freed there. No lock, since no two
+/// tasks take the same place; a place taken twice gives nil the second time
+/// only if the takes do not overlap, so callers take each place once.
+final class TakeOnce<Value>: @unchecked Sendable {
+    private let values: UnsafeMutableBufferPointer<Value?>
+
+    /// Takes `values` over, leaving the array empty.
+    init(_ values: inout [Value?]) {
+        self.values = .allocate(capacity: values.count)
+        _ = self.values.initialize(fromContentsOf: values)
+        values = []
+    }
+
+    deinit {
+        values.deinitialize()
+        values.deallocate()
+    }
+
+    func take(_ place: Int) -> Value? {
+        guard values.indices.contains(place) else { return nil }
+        var taken: Value?
+        swap(&taken, &values[place])
+        return taken
+    }
+}
+
 /// Values handed out once each, from several tasks at once: the task that
 /// takes one holds the only reference, so it is freed as soon as that task is
 /// done with it. Used for pages' Markdown and their bodies' HTML, which would
