@@ -25,7 +25,7 @@ enum FootnoteParser {
     /// as written, so unused definitions render exactly as cmark renders them.
     static func parse(_ source: SourceText, options: Int32, lineOffset: Int, footnotes: Bool, scopes: [Int] = []) -> (OpaquePointer, FootnoteSetup) {
         let bytes = source.bytes
-        guard footnotes, bytes.contains(UInt8(ascii: "^")), let sentinel = sentinels.first(where: { !bytes.contains($0) }) else {
+        guard footnotes, source.contains(UInt8(ascii: "^")), let sentinel = sentinels.first(where: { !source.contains($0) }) else {
             return (parseCmark(bytes, options: options), FootnoteSetup())
         }
         let sentinelScalar = Unicode.Scalar(sentinel)

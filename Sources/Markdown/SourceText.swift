@@ -26,6 +26,15 @@ struct SourceText {
         lineStarts = starts
     }
 
+    /// Whether the text holds a byte, found with memchr (a loop over an array's
+    /// elements looks at one byte at a time; this runs on every page).
+    func contains(_ byte: UInt8) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, Int32(byte), buffer.count) != nil
+        }
+    }
+
     /// The bytes of a 1-based line, without its line ending.
     func line(_ number: Int) -> ArraySlice<UInt8> {
         guard number >= 1, number <= lineStarts.count else { return [] }
