@@ -29,6 +29,18 @@ import Testing
         #expect(FolderSnapshot(site.output).differences(from: before).isEmpty, "Output/ changed", sourceLocation: sourceLocation)
     }
 
+    /// Not bad input: an editor's byte-order mark before the front matter is
+    /// dropped, and the page builds as if it were not there.
+    @Test func aByteOrderMarkBeforeTheFrontMatterIsDropped() throws {
+        let (site, _) = try Self.builtSite()
+        try site.write("\u{FEFF}---\ntitle: Marked\nsummary: S\n---\nBody after a BOM.\n", to: "marked.md")
+        let result = try briefings().run(["build", "--no-search"], in: site.root)
+        #expect(result.status == 0, "\(result.standardError)")
+        let page = try #require(site.built("marked/index.html"))
+        #expect(page.contains("Marked") && page.contains("Body after a BOM."))
+        #expect(!page.contains("\u{FEFF}") && !page.contains("title: Marked"))
+    }
+
     @Test func invalidYAML() throws {
         let (site, before) = try Self.builtSite()
         try site.write("---\ntitle: Bad\nsummary: [unclosed\nplace: x\n---\n", to: "bad.md")

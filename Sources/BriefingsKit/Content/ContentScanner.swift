@@ -233,7 +233,9 @@ struct ContentScanner {
                                                            at: SourceLocation(file: file, line: problem.line, column: problem.column),
                                                            help: problem.help)))
         }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        // The bytes first: `hasPrefix` with a non-ASCII prefix goes through
+        // Foundation's string search, and almost no file starts with a BOM.
+        if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]), text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return .success(SourceFile(url: url, relativePath: relativePath, displayPath: file, text: text,
                                    digest: data.withUnsafeBytes { Digest.of(bytes: $0) }))
     }

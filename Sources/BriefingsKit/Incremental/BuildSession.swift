@@ -379,7 +379,9 @@ final class BuildSession {
     static func body(of relativePath: String, in contentFolder: URL) -> (body: String, firstLine: Int)? {
         guard let data = FileManager.default.contents(atPath: contentFolder.appendingPathComponent(relativePath).path) else { return nil }
         var text = String(decoding: data, as: UTF8.self)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        // The bytes first: `hasPrefix` with a non-ASCII prefix goes through
+        // Foundation's string search, and almost no file starts with a BOM.
+        if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]), text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if case .found(_, let body, let line) = FrontMatter.split(text) { return (body, line) }
         return (text, 1)
     }
