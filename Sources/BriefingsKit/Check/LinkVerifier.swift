@@ -399,4 +399,3 @@ final class LinkVerifier {
         url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://")
     }
 }
-

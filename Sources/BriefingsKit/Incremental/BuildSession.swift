@@ -12,7 +12,7 @@ final class BuildSession {
     let options: BuildOptions
     let mode: SiteBuilder.Mode
     private let memory: BuildMemory?
-    /// Whether the state will be saved: it is then encoded while links are checked.
+    /// Whether the state will be saved: it is then encoded while the rest of the site is written.
     private let savesState: Bool
     private(set) var previous: BuildState?
     /// What this build learnt, once it succeeded: the next build's `previous`.

@@ -482,11 +482,10 @@ struct DependencyNameTable {
     }
 }
 
-/// Values by place, each taken once from one of several tasks at once (as
-/// `ConcurrentMap` hands each place to one task): the task that takes one
-/// holds the only reference, so it is freed there. No lock, since no two
-/// tasks take the same place; a place taken twice gives nil the second time
-/// only if the takes do not overlap, so callers take each place once.
+/// Values by place, each taken by the one task that `ConcurrentMap` hands
+/// that place to: the task holds the only reference, so the value is freed
+/// there. No lock, because no two tasks ever take the same place; a caller
+/// must keep it so.
 final class TakeOnce<Value>: @unchecked Sendable {
     private let values: UnsafeMutableBufferPointer<Value?>
 
