@@ -94,6 +94,7 @@ struct RenderPlan {
         scans = Array(repeating: nil, count: pages.count)
         outputDigests = Array(repeating: nil, count: pages.count)
         outgoingLinks = Array(repeating: nil, count: pages.count)
+        digests.workOutPrevious()
         for index in pages.indices where needsRendering(index, citations: false) { dirty[index] = true }
     }
 
