@@ -46,7 +46,7 @@ final class LinkVerifier {
 
     /// Each page's linked URL, worked out as `classify` and `outputFile` would
     /// (on every core), for the chunks to share.
-    static func pageLinks(site: SiteIndex, files: Set<String>) -> PageLinks {
+    static func linksToEveryPage(site: SiteIndex, files: Set<String>) -> PageLinks {
         let config = site.config
         let hrefs = site.pages.map { config.link($0.url) }.filter { $0.hasPrefix("/") }
         let worked = ConcurrentMap.map(hrefs, inRunsOf: 512) { href -> (Classified, String?) in
@@ -99,7 +99,7 @@ final class LinkVerifier {
         } else {
             let chunks = Self.chunks(of: scans, count: chunkCount)
             let (site, templates, files, collectExternal, ids) = (site, templates, files, collectExternal, idsOfPage)
-            let pageLinks = Self.pageLinks(site: site, files: files)
+            let pageLinks = Self.linksToEveryPage(site: site, files: files)
             // The chunks with the most links first (the lists, last in page
             // order), so that the last to finish are small.
             let order = chunks.indices.sorted { Self.weight(chunks[$0]) > Self.weight(chunks[$1]) }

@@ -55,8 +55,7 @@ final class DependencyDigests {
     func workOutPrevious() {
         let missing = previousNames.indices.filter { !isCitation[$0] && previousDigests[$0] == nil }
         guard missing.count > 1 else { return }
-        let source = self.source, names = previousNames
-        let computed = ConcurrentMap.map(missing, inRunsOf: 256) { source.compute(names[$0]) }
+        let computed = snapshot().digestsOnAllCores(missing.map { previousNames[$0] })
         for (number, digest) in zip(missing, computed) { previousDigests[number] = digest }
     }
 
@@ -67,8 +66,8 @@ final class DependencyDigests {
         return value
     }
 
-    /// What the digests are worked out from, and those already known: for the
-    /// build's last use of them, on other threads.
+    /// What the digests are worked out from, and those already known, read-only:
+    /// for working many out at once on every core.
     func snapshot() -> Snapshot { Snapshot(source: source, memo: memo) }
 
     struct Snapshot: Sendable {
@@ -80,7 +79,7 @@ final class DependencyDigests {
             let known = names.map { memo[$0] }
             let missing = names.indices.filter { known[$0] == nil }
             let source = self.source
-            let computed = ConcurrentMap.map(missing) { index in source.compute(names[index]) }
+            let computed = ConcurrentMap.map(missing, inRunsOf: 256) { index in source.compute(names[index]) }
             var digests = known.map { $0 ?? 0 }
             for (index, digest) in zip(missing, computed) { digests[index] = digest }
             return digests

@@ -288,13 +288,12 @@ struct RenderPlan {
             try await renderMissingBodies(layingOut: false, into: staging)
             // Each body's HTML goes to the task laying its page out, and is
             // freed once the page is written.
-            var html: [Int: String] = [:]
+            var html = [String?](repeating: nil, count: pages.count)
             for index in wanted {
                 html[index] = bodies[index]?.html
                 bodies[index]?.html = ""
             }
-            let bodyHTML = HandOut(html)
-            html = [:]
+            let bodyHTML = TakeOnce(&html)
             let site = self.site, graph = self.graph, bodies = self.bodies, recorders = self.recorders
             let outputPaths = self.outputPaths
             let results: [LaidOut] = try await Parallel.map(wanted, progress: tell("templates", wanted.count)) { index in
@@ -480,49 +479,5 @@ struct DependencyNameTable {
         let old = Int(old)
         if fromPrevious[old] < 0 { fromPrevious[old] = number(of: previous[old]) }
         return fromPrevious[old]
-    }
-}
-
-/// Values by place, each taken by the one task that `ConcurrentMap` hands
-/// that place to: the task holds the only reference, so the value is freed
-/// there. No lock, because no two tasks ever take the same place; a caller
-/// must keep it so.
-final class TakeOnce<Value>: @unchecked Sendable {
-    private let values: UnsafeMutableBufferPointer<Value?>
-
-    /// Takes `values` over, leaving the array empty.
-    init(_ values: inout [Value?]) {
-        self.values = .allocate(capacity: values.count)
-        _ = self.values.initialize(fromContentsOf: values)
-        values = []
-    }
-
-    deinit {
-        values.deinitialize()
-        values.deallocate()
-    }
-
-    func take(_ place: Int) -> Value? {
-        guard values.indices.contains(place) else { return nil }
-        var taken: Value?
-        swap(&taken, &values[place])
-        return taken
-    }
-}
-
-/// Values handed out once each, from several tasks at once: the task that
-/// takes one holds the only reference, so it is freed as soon as that task is
-/// done with it. Used for pages' Markdown and their bodies' HTML, which would
-/// otherwise be held until the end of the build.
-final class HandOut<Key: Hashable, Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [Key: Value]
-
-    init(_ values: [Key: Value]) {
-        self.values = values
-    }
-
-    func take(_ key: Key) -> Value? {
-        lock.withLock { values.removeValue(forKey: key) }
     }
 }
