@@ -135,4 +135,19 @@ struct BinaryReader {
         for _ in 0..<count { items.append(try each(&self)) }
         return items
     }
+
+    /// An array of key and value pairs read straight into a table sized for
+    /// them: through an array, or a table left to grow, each of a state's
+    /// ten thousand records was copied or moved twice more.
+    mutating func readTable<Value>(_ each: (inout BinaryReader) throws -> (String, Value)) throws -> [String: Value] {
+        let count = try readInt()
+        guard count >= 0, count <= bytes.count - offset + 1 else { throw Malformed() }
+        var table: [String: Value] = [:]
+        table.reserveCapacity(count)
+        for _ in 0..<count {
+            let (key, value) = try each(&self)
+            table[key] = value
+        }
+        return table
+    }
 }

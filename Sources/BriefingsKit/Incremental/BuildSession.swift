@@ -286,22 +286,30 @@ final class BuildSession {
         /// The digest of each file read this build (nil: not read).
         var digests = [UInt64?](repeating: nil, count: files.count)
         func readHeaders(_ sources: inout [SourceFile]) {
-            var outcomes = ConcurrentMap.map(sources, { parser.readHeader($0) })
+            let read = sources.map { (path: $0.relativePath, digest: $0.digest) }
+            // Each file goes to the task splitting it, and its text is freed
+            // there once its body is copied out: held until every file was
+            // split, the texts and the bodies were the build's peak memory.
+            var files = sources.map(Optional.some)
+            sources = []
+            let handed = TakeOnce(&files)
+            var outcomes = ConcurrentMap.map(Array(read.indices)) { offset in
+                handed.take(offset).map { parser.readHeader($0) } ?? .failure(.init(diagnostics: []))
+            }
             // Each header is moved out, not copied: a copy retains its whole YAML tree.
-            for offset in sources.indices {
-                guard let index = place[sources[offset].relativePath] else { continue }
-                digests[index] = sources[offset].digest
+            for offset in read.indices {
+                guard let index = place[read[offset].path] else { continue }
+                digests[index] = read[offset].digest
                 var outcome = Swift.Result<ContentParser.Header, ContentParser.HeaderFailure>.failure(.init(diagnostics: []))
                 swap(&outcome, &outcomes[offset])
                 switch outcome {
                 case .success(let header):
-                    parsed.bodies[sources[offset].relativePath] = (header.body, header.bodyFirstLine)
+                    parsed.bodies[read[offset].path] = (header.body, header.bodyFirstLine)
                     declaredKinds[index] = header.declaredKind?.0
                     headers[index] = consume header
                 case .failure(let failure): diagnostics += failure.diagnostics
                 }
             }
-            sources = []
         }
         readHeaders(&fresh)
         var kinds: [(String, PageKind?)] = []

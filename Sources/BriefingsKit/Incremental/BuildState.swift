@@ -187,8 +187,7 @@ extension BuildState {
         let settingsDigest = try reader.readUInt64()
         let documentFolders = try reader.readStrings()
         let dependencyNames = try reader.readStrings()
-        var sources: [String: CachedSource] = [:]
-        for (path, source) in try reader.readArray({ reader -> (String, CachedSource) in
+        let sources = try reader.readTable { reader -> (String, CachedSource) in
             let path = try reader.readString()
             let stamp = try FileStamp.decode(from: &reader)
             let digest = try reader.readUInt64()
@@ -196,9 +195,8 @@ extension BuildState {
             let draft = try reader.readBool() ? try PageDraft.decode(from: &reader) : nil
             let diagnostics = try reader.readArray { try Diagnostic.decode(from: &$0) }
             return (path, CachedSource(stamp: stamp, digest: digest, declaredKind: kind, draft: draft, diagnostics: diagnostics))
-        }) { sources[path] = source }
-        var records: [String: PageRecord] = [:]
-        for (reference, record) in try reader.readArray({ reader -> (String, PageRecord) in
+        }
+        let records = try reader.readTable { reader -> (String, PageRecord) in
             let reference = try reader.readString()
             let contentDigest = try reader.readUInt64(), cardDigest = try reader.readUInt64()
             let template = try reader.readString()
@@ -216,11 +214,10 @@ extension BuildState {
                 contentDigest: contentDigest, cardDigest: cardDigest, template: template, templateDigest: templateDigest,
                 dependencies: dependencies, outgoing: outgoing, ids: ids, outputPath: outputPath, outputDigest: outputDigest,
                 diagnostics: diagnostics))
-        }) { records[reference] = record }
-        var assets: [String: CachedAsset] = [:]
-        for (path, asset) in try reader.readArray({ reader -> (String, CachedAsset) in
+        }
+        let assets = try reader.readTable { reader -> (String, CachedAsset) in
             (try reader.readString(), CachedAsset(stamp: try FileStamp.decode(from: &reader), digest: try reader.readUInt64()))
-        }) { assets[path] = asset }
+        }
         let extrasDigest = try reader.readUInt64()
         let extras = try readDigests(from: &reader)
         let searchDigest = try reader.readUInt64()
@@ -240,9 +237,7 @@ extension BuildState {
     }
 
     private static func readDigests(from reader: inout BinaryReader) throws -> [String: UInt64] {
-        var digests: [String: UInt64] = [:]
-        for (path, digest) in try reader.readArray({ (try $0.readString(), try $0.readUInt64()) }) { digests[path] = digest }
-        return digests
+        try reader.readTable { (try $0.readString(), try $0.readUInt64()) }
     }
 }
 

@@ -29,24 +29,22 @@ struct NextPages: Sendable {
             used.remove(DependencyName.template(pages[index].template ?? pages[index].kind.templateName))
             return (used.sorted(), scans[index]?.ids.sorted() ?? [])
         }
-        // The names, each once: first within runs of pages (on every core),
-        // then across runs in page order (on one), so numbers follow first use.
-        let runLength = max(64, (sorted.count + 63) / 64)
-        let runs = ConcurrentMap.runs(sorted.count, size: runLength)
-        let runNames = ConcurrentMap.map(runs) { run -> [String] in
-            var seen: Set<String> = []
-            var firstUse: [String] = []
-            for lists in sorted[run] { for name in lists.names where seen.insert(name).inserted { firstUse.append(name) } }
-            return firstUse
-        }
-        var names = DependencyNameTable(previous: previousNames, expected: runNames.reduce(0) { $0 + $1.count })
-        for run in runNames { for name in run { _ = names.number(of: name) } }
-        let table = names
-        let digestOfNumber = digests.digestsOnAllCores(table.names)
-        let dependencies = ConcurrentMap.map(sorted) { lists in
-            lists.names.map { name -> (name: Int32, digest: UInt64) in
-                let number = table.known(name) ?? -1
-                return (number, number >= 0 ? digestOfNumber[Int(number)] : DependencyDigests.absent)
+        // Each name numbered once: on every core when nothing is kept from the
+        // last build, else after the last build's names, which keep theirs.
+        let keepsRecords = pages.indices.contains { scans[$0] == nil && previousRecords[pages[$0].reference] != nil }
+        var numbering = keepsRecords ? NameNumbering.extending(previousNames, with: sorted.map(\.names))
+            : NameNumbering.fresh(sorted.map(\.names))
+        // The digests of the names the rendered pages use, each worked out once.
+        let numbers = numbering.numbers
+        var usedNumbers = Set<Int32>()
+        if keepsRecords { for list in numbers { usedNumbers.formUnion(list) } }
+        let digestOfNumber: [Int32: UInt64] = keepsRecords
+            ? Dictionary(uniqueKeysWithValues: zip(usedNumbers, digests.digestsOnAllCores(usedNumbers.map { numbering.names[Int($0)] })))
+            : [:]
+        let everyDigest = keepsRecords ? [] : digests.digestsOnAllCores(numbering.names)
+        let dependencies = ConcurrentMap.map(Array(numbers.indices)) { offset in
+            numbers[offset].map { number -> (name: Int32, digest: UInt64) in
+                (number, keepsRecords ? digestOfNumber[number] ?? DependencyDigests.absent : everyDigest[Int(number)])
             }
         }
         // The records of the pages laid out this build, made on every core.
@@ -70,12 +68,12 @@ struct NextPages: Sendable {
         for (index, page) in pages.enumerated() {
             if let offset = position[index] {
                 records[page.reference] = made[offset]
-            } else if var record = previousRecords[page.reference] {
-                record.dependencies = record.dependencies.map { (names.number(ofPrevious: $0.name), $0.digest) }
+            } else if let record = previousRecords[page.reference] {
                 records[page.reference] = record
             }
         }
-        var state = BuildState.Pages(dependencyNames: names.names, sources: sources, records: records, encoded: nil)
+        if keepsRecords { _ = numbering.compact(&records) }
+        var state = BuildState.Pages(dependencyNames: numbering.names, sources: sources, records: records, encoded: nil)
         if encoding { state.encoded = BuildState.encode(state) }
         return state
     }

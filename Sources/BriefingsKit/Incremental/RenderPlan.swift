@@ -446,38 +446,3 @@ struct Slowest {
         if timings.count > 5 { timings.removeLast() }
     }
 }
-
-/// The dependency names of a new state, each once, numbered in the order
-/// first used: names no page uses any more are dropped. Records kept from the
-/// last build are renumbered through `previous` without hashing a string.
-struct DependencyNameTable {
-    private(set) var names: [String] = []
-    private var numbers: [String: Int32] = [:]
-    private let previous: [String]
-    private var fromPrevious: [Int32]
-
-    /// `expected`: about how many names there will be.
-    init(previous: [String], expected: Int = 0) {
-        self.previous = previous
-        fromPrevious = Array(repeating: -1, count: previous.count)
-        numbers.reserveCapacity(max(expected, previous.count))
-        names.reserveCapacity(max(expected, previous.count))
-    }
-
-    mutating func number(of name: String) -> Int32 {
-        if let known = numbers[name] { return known }
-        let number = Int32(names.count)
-        names.append(name)
-        numbers[name] = number
-        return number
-    }
-
-    /// The number of a name already numbered.
-    func known(_ name: String) -> Int32? { numbers[name] }
-
-    mutating func number(ofPrevious old: Int32) -> Int32 {
-        let old = Int(old)
-        if fromPrevious[old] < 0 { fromPrevious[old] = number(of: previous[old]) }
-        return fromPrevious[old]
-    }
-}
