@@ -38,7 +38,7 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions) async -> BuildReport {
         let store = BuildStateStore(options: options)
         if options.clean { store.remove() }
-        let memory = BuildMemory(saved: options.clean ? nil : store.load())
+        let memory = BuildMemory(saved: options.clean ? nil : store.load(), handsOver: true)
         memory.decodeAhead()
         let report = await build(options, remembering: memory, savingState: true)
         if report.published, !report.upToDate, let state = memory.state {
@@ -78,9 +78,14 @@ public final class BuildMemory: @unchecked Sendable {
     private var saved: [UInt8]?
     /// A decoding begun by `decodeAhead`, until it is done.
     private var decoding: DispatchGroup?
+    /// A build takes the state rather than sharing it (`stateForBuild`).
+    private let handsOver: Bool
 
-    init(saved: [UInt8]?) {
+    /// `handsOver`: for a memory used by one build only, which may then
+    /// change the state's tables in place rather than copy them.
+    init(saved: [UInt8]?, handsOver: Bool = false) {
         self.saved = saved
+        self.handsOver = handsOver
     }
 
     public convenience init() {
@@ -127,6 +132,15 @@ public final class BuildMemory: @unchecked Sendable {
             if let stored { return (stored.summary, stored.outputStamp) }
             return saved.flatMap { try? BuildState.decodeSummary($0) }
         }
+    }
+
+    /// The state for a build to start from: the memory's own, shared, or
+    /// when it hands its state over, taken (the build sets the next).
+    func stateForBuild() -> BuildState? {
+        guard handsOver else { return state }
+        let taken = state
+        lock.withLock { stored = nil }
+        return taken
     }
 
     var state: BuildState? {

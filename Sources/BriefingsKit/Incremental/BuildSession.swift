@@ -63,7 +63,7 @@ final class BuildSession {
         let scan = ContentScanner(root: options.contentFolder, display: display).scan()
         let inputs = inputsDigest(settings, scan)
         if let unchanged = upToDate(inputs: inputs, output: output) { return unchanged }
-        previous = memory?.state
+        previous = memory?.stateForBuild()
         if previous?.settingsDigest != settings.digest || !outputIsAsLeft(output) { previous = nil }
         diagnostics += scan.diagnostics
         let changed = scan.markdown.filter { previous?.sources[$0.relativePath]?.stamp != $0.stamp }
@@ -275,7 +275,11 @@ final class BuildSession {
     private func parse(scan: ContentScanner.Result, fresh: inout [SourceFile], parser: ContentParser) -> Parsed {
         let display = DisplayPath()
         let files = scan.markdown
-        let previousSources = previous?.sources ?? [:]
+        // The last build's sources become this build's, entries of files read
+        // again replaced: taken, not copied, so that (when the state was handed
+        // over) the table is changed in place rather than made again.
+        var reusable = previous?.sources ?? [:]
+        previous?.sources = [:]
         var place: [String: Int] = [:]
         place.reserveCapacity(files.count)
         for (index, file) in files.enumerated() { place[file.relativePath] = index }
@@ -317,12 +321,11 @@ final class BuildSession {
         for (index, file) in files.enumerated() {
             if headers[index] != nil {
                 kinds.append((file.relativePath, declaredKinds[index]))
-            } else if digests[index] == nil, let cached = previousSources[file.relativePath] {
+            } else if digests[index] == nil, let cached = reusable[file.relativePath] {
                 kinds.append((file.relativePath, cached.declaredKind))
             }
         }
         var documentFolders = ContentParser.documentFolders(kinds)
-        var reusable = previousSources
         if let previous, Set(previous.documentFolders) != documentFolders {
             // Kinds of unchanged files may have changed: read and parse them all.
             let rest = files.indices.filter { digests[$0] == nil }.map { files[$0] }
@@ -333,7 +336,6 @@ final class BuildSession {
                 headers[index] != nil ? (files[index].relativePath, declaredKinds[index]) : nil
             })
             reusable = [:]
-            self.previous?.sources = [:]
         }
         parsed.documentFolders = documentFolders
         let folders = documentFolders
@@ -352,21 +354,30 @@ final class BuildSession {
         var outcome = [(PageDraft?, [Diagnostic])?](repeating: nil, count: files.count)
         for (index, result) in zip(parsedHere, outcomes) { outcome[index] = result }
         parsed.drafts.reserveCapacity(files.count)
-        parsed.sources.reserveCapacity(files.count)
+        var sources = reusable
+        reusable = [:]
+        var entries = 0
         for (index, file) in files.enumerated() {
             let path = file.relativePath
             if let digest = digests[index] {
-                guard let (draft, found) = outcome[index] else { continue }
+                guard let (draft, found) = outcome[index].take() else {
+                    sources[path] = nil
+                    continue
+                }
                 diagnostics += found
                 if let draft { parsed.drafts.append(draft) }
-                parsed.sources[path] = BuildState.CachedSource(
+                sources[path] = BuildState.CachedSource(
                     stamp: file.stamp, digest: digest, declaredKind: declaredKinds[index], draft: draft, diagnostics: found)
-            } else if let cached = reusable[path] {
-                diagnostics += cached.diagnostics
-                if let draft = cached.draft { parsed.drafts.append(draft) }
-                parsed.sources[path] = cached
+                entries += 1
+            } else if let slot = sources.index(forKey: path) {
+                diagnostics += sources.values[slot].diagnostics
+                if let draft = sources.values[slot].draft { parsed.drafts.append(draft) }
+                entries += 1
             }
         }
+        // Files gone since the last build.
+        if sources.count != entries { sources = sources.filter { place[$0.key] != nil } }
+        parsed.sources = sources
         return parsed
     }
 

@@ -72,7 +72,7 @@ struct BuildState: Sendable {
     /// `dependencyNames`, `sources` and `records` as `encodedParts` writes
     /// them, when encoded ahead (while the build that made them wrote the
     /// site); a change to any of the three drops it.
-    private(set) var encodedPages: [UInt8]?
+    private(set) var encodedPages: [[UInt8]]?
 
     /// The part of a state that grows with the site: made, and encoded for a
     /// state that will be saved, while the build writes the rest of the site.
@@ -80,7 +80,7 @@ struct BuildState: Sendable {
         var dependencyNames: [String]
         var sources: [String: CachedSource]
         var records: [String: PageRecord]
-        var encoded: [UInt8]?
+        var encoded: [[UInt8]]?
     }
 
     init(settingsDigest: UInt64, documentFolders: [String], pages: Pages, assets: [String: CachedAsset], extrasDigest: UInt64,
@@ -128,11 +128,11 @@ extension BuildState {
         Self.write(extras, to: &writer)
         writer.write(searchDigest)
         Self.write(searchFiles, to: &writer)
-        return [head, encodedPages ?? Self.encode(Pages(dependencyNames: dependencyNames, sources: sources, records: records)), writer.bytes]
+        return [head] + (encodedPages ?? Self.encode(Pages(dependencyNames: dependencyNames, sources: sources, records: records))) + [writer.bytes]
     }
 
     /// The dependency names, sources and records, as `encodedParts` writes them.
-    static func encode(_ pages: Pages) -> [UInt8] {
+    static func encode(_ pages: Pages) -> [[UInt8]] {
         var writer = BinaryWriter()
         writer.writeOnAllCores(pages.dependencyNames) { $0.write($1) }
         let sources = pages.sources, records = pages.records
@@ -164,7 +164,7 @@ extension BuildState {
             writer.write(record.outputDigest)
             writer.write(record.diagnostics) { $1.encode(to: &$0) }
         }
-        return writer.bytes
+        return writer.parts
     }
 
     /// The summary and output stamp alone.

@@ -79,9 +79,18 @@ final class DependencyDigests {
             let known = names.map { memo[$0] }
             let missing = names.indices.filter { known[$0] == nil }
             let source = self.source
-            let computed = ConcurrentMap.map(missing, inRunsOf: 256) { index in source.compute(names[index]) }
+            // A list's digest (a kind's pages, a term's, a folder's) costs as
+            // much as the site is large, and lists are numbered first, so in
+            // runs they fell to one core together: each is handed out alone,
+            // first, and the rest in runs.
+            let lists = missing.filter { Source.isList(names[$0]) }
+            let rest = missing.filter { !Source.isList(names[$0]) }
+            let jobs = lists.map { [$0] } + ConcurrentMap.runs(rest.count, size: 256).map { Array(rest[$0]) }
+            let computed = ConcurrentMap.map(jobs) { job in job.map { source.compute(names[$0]) } }
             var digests = known.map { $0 ?? 0 }
-            for (index, digest) in zip(missing, computed) { digests[index] = digest }
+            for (job, values) in zip(jobs, computed) {
+                for (index, digest) in zip(job, values) { digests[index] = digest }
+            }
             return digests
         }
     }
@@ -97,6 +106,15 @@ private struct Source: Sendable {
     let files: Set<String>
     let templateDigests: [String: UInt64]
     var graph: LinkGraph?
+
+    /// Whether the name is of a list, whose digest takes a walk of the site.
+    static func isList(_ name: String) -> Bool {
+        guard let colon = name.utf8.firstIndex(of: UInt8(ascii: ":")) else { return true }
+        switch name[..<colon] {
+        case "kind", "term", "chapters", "folder": return true
+        default: return false
+        }
+    }
 
     func compute(_ name: String) -> UInt64 {
         guard let colon = name.firstIndex(of: ":") else {
