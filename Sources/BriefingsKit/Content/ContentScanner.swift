@@ -85,8 +85,12 @@ struct ContentScanner {
     static func read(_ candidates: [Candidate], display: DisplayPath) -> (sources: [SourceFile], diagnostics: [Diagnostic]) {
         var sources: [SourceFile] = []
         var diagnostics: [Diagnostic] = []
-        for outcome in ConcurrentMap.map(candidates, { read(path: $0.path, relativePath: $0.relativePath, display: display) }) {
-            switch outcome {
+        var outcomes = ConcurrentMap.map(candidates, { read(path: $0.path, relativePath: $0.relativePath, display: display) })
+        sources.reserveCapacity(outcomes.count)
+        // Each file moved out, not copied: popped from the end, then put back in order.
+        outcomes.reverse()
+        while let outcome = outcomes.popLast() {
+            switch consume outcome {
             case .success(let source): sources.append(source)
             case .failure(let failure): diagnostics.append(failure.diagnostic)
             }

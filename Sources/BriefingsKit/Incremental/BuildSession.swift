@@ -294,8 +294,11 @@ final class BuildSession {
             // Each file goes to the task splitting it, and its text is freed
             // there once its body is copied out: held until every file was
             // split, the texts and the bodies were the build's peak memory.
-            var files = sources.map(Optional.some)
-            sources = []
+            var files: [SourceFile?] = []
+            files.reserveCapacity(sources.count)
+            // Moved, not copied: popped from the end, then put back in order.
+            while let file = sources.popLast() { files.append(file) }
+            files.reverse()
             let handed = TakeOnce(&files)
             var outcomes = ConcurrentMap.map(Array(read.indices)) { offset in
                 handed.take(offset).map { parser.readHeader($0) } ?? .failure(.init(diagnostics: []))
@@ -356,6 +359,7 @@ final class BuildSession {
         parsed.drafts.reserveCapacity(files.count)
         var sources = reusable
         reusable = [:]
+        sources.reserveCapacity(files.count)
         var entries = 0
         for (index, file) in files.enumerated() {
             let path = file.relativePath

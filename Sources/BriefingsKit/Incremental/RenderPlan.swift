@@ -215,9 +215,9 @@ struct RenderPlan {
             bodies[index] = body
             recorders[index] = results[offset].1
             outgoingLinks[index] = results[offset].2
-            if let layout {
-                slowest.add(layout.timing)
-                take(layout, for: index)
+            if let timing = layout?.timing, let laidOut = layout.take() {
+                slowest.add(timing)
+                take(laidOut, for: index)
                 laidOutNow.append(index)
             }
         }
@@ -268,8 +268,8 @@ struct RenderPlan {
         return LaidOut(scan: scan, digest: digest ?? 0, problem: nil, timing: timing)
     }
 
-    private mutating func take(_ layout: LaidOut, for index: Int) {
-        scans[index] = layout.scan
+    private mutating func take(_ layout: consuming LaidOut, for index: Int) {
+        scans[index] = layout.scan.take()
         outputDigests[index] = layout.digest
         if let problem = layout.problem { pageDiagnostics.append(problem) }
     }

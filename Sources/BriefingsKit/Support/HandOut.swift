@@ -7,10 +7,15 @@ import Foundation
 final class TakeOnce<Value>: @unchecked Sendable {
     private let values: UnsafeMutableBufferPointer<Value?>
 
-    /// Takes `values` over, leaving the array empty.
+    /// Takes `values` over, leaving the array empty: moved, not copied (a
+    /// copy would retain every value, on one core, only to release it).
     init(_ values: inout [Value?]) {
-        self.values = .allocate(capacity: values.count)
-        _ = self.values.initialize(fromContentsOf: values)
+        let taken = UnsafeMutableBufferPointer<Value?>.allocate(capacity: values.count)
+        values.withUnsafeMutableBufferPointer { source in
+            _ = taken.moveInitialize(fromContentsOf: source)
+            source.initialize(repeating: nil)
+        }
+        self.values = taken
         values = []
     }
 

@@ -22,27 +22,37 @@ enum Parallel {
         // Small enough to even out the end, large enough that taking a batch costs nothing.
         let batch = max(1, min(32, items.count / (workers * 32)))
         let cursor = Cursor()
-        return try await withThrowingTaskGroup(of: [(Int, Result)].self) { group in
-            for _ in 0..<workers {
-                group.addTask {
-                    var done: [(Int, Result)] = []
-                    while true {
-                        try Task.checkCancellation()
-                        let start = cursor.take(batch)
-                        guard start < items.count else { return done }
-                        let end = min(start + batch, items.count)
-                        for index in start..<end { done.append((index, try transform(items[index]))) }
-                        if let progress { progress(cursor.finished(end - start)) }
+        // Each result goes straight to its slot, written by the one worker
+        // that took its index, and is moved out at the end: gathered through
+        // the workers' lists, each was copied twice and freed twice, on the
+        // one task that waits for them all.
+        let slots = UnsafeMutableBufferPointer<Result?>.allocate(capacity: items.count)
+        slots.initialize(repeating: nil)
+        nonisolated(unsafe) let output = slots
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<workers {
+                    group.addTask {
+                        while true {
+                            try Task.checkCancellation()
+                            let start = cursor.take(batch)
+                            guard start < items.count else { return }
+                            let end = min(start + batch, items.count)
+                            for index in start..<end { output[index] = try transform(items[index]) }
+                            if let progress { progress(cursor.finished(end - start)) }
+                        }
                     }
                 }
+                try await group.waitForAll()
             }
-            var slots = [Result?](repeating: nil, count: items.count)
-            for try await part in group {
-                for (index, result) in part { slots[index] = result }
-            }
-            // Every index below the count was taken by exactly one worker.
-            return slots.map { $0! }
+        } catch {
+            slots.deinitialize()
+            slots.deallocate()
+            throw error
         }
+        defer { slots.deallocate() }
+        // Every index below the count was taken by exactly one worker.
+        return (0..<items.count).map { index in (slots.baseAddress! + index).move()! }
     }
 
     private final class Cursor: Sendable {
