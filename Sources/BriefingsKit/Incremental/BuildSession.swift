@@ -66,7 +66,11 @@ final class BuildSession {
         previous = memory?.stateForBuild()
         if previous?.settingsDigest != settings.digest || !outputIsAsLeft(output) { previous = nil }
         diagnostics += scan.diagnostics
-        let changed = scan.markdown.filter { previous?.sources[$0.relativePath]?.stamp != $0.stamp }
+        // Each stamp read where it lies: the source's copy would retain all it holds.
+        let changed = scan.markdown.filter { file in
+            guard let sources = previous?.sources, let slot = sources.index(forKey: file.relativePath) else { return true }
+            return sources.values[slot].stamp != file.stamp
+        }
         var (fresh, readProblems) = ContentScanner.read(changed, display: display)
         diagnostics += readProblems
         clock.lap("read")
@@ -324,8 +328,8 @@ final class BuildSession {
         for (index, file) in files.enumerated() {
             if headers[index] != nil {
                 kinds.append((file.relativePath, declaredKinds[index]))
-            } else if digests[index] == nil, let cached = reusable[file.relativePath] {
-                kinds.append((file.relativePath, cached.declaredKind))
+            } else if digests[index] == nil, let slot = reusable.index(forKey: file.relativePath) {
+                kinds.append((file.relativePath, reusable.values[slot].declaredKind))
             }
         }
         var documentFolders = ContentParser.documentFolders(kinds)

@@ -52,11 +52,20 @@ final class DependencyDigests {
     /// recorded that is not a citation (citations wait for the link graph),
     /// so that deciding which pages to render compares numbers: one by one,
     /// on one core, this was most of a one-file rebuild's plan.
-    func workOutPrevious() {
-        let missing = previousNames.indices.filter { !isCitation[$0] && previousDigests[$0] == nil }
-        guard missing.count > 1 else { return }
-        let computed = snapshot().digestsOnAllCores(missing.map { previousNames[$0] })
-        for (number, digest) in zip(missing, computed) { previousDigests[number] = digest }
+    ///
+    /// `citations`: the citations instead, once the graph is known. Returns
+    /// the digest of every name of that kind, by number (0 for the others),
+    /// for checking pages on every core.
+    @discardableResult
+    func workOutPrevious(citations: Bool = false) -> [UInt64] {
+        let missing = previousNames.indices.filter { isCitation[$0] == citations && previousDigests[$0] == nil }
+        if missing.count > 1 {
+            let computed = snapshot().digestsOnAllCores(missing.map { previousNames[$0] })
+            for (number, digest) in zip(missing, computed) { previousDigests[number] = digest }
+        }
+        return previousNames.indices.map { number in
+            isCitation[number] == citations ? digest(ofPrevious: Int32(number)) : 0
+        }
     }
 
     func digest(of name: String) -> UInt64 {

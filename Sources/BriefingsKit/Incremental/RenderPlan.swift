@@ -94,8 +94,7 @@ struct RenderPlan {
         scans = Array(repeating: nil, count: pages.count)
         outputDigests = Array(repeating: nil, count: pages.count)
         outgoingLinks = Array(repeating: nil, count: pages.count)
-        digests.workOutPrevious()
-        for index in pages.indices where needsRendering(index, citations: false) { dirty[index] = true }
+        for index in pagesNeedingRendering(Array(pages.indices), citations: false) { dirty[index] = true }
     }
 
     /// Every file of the site (pages, assets, extras), for link checks.
@@ -105,21 +104,32 @@ struct RenderPlan {
 
     private func templateName(_ index: Int) -> String { pages[index].template ?? pages[index].kind.templateName }
 
-    /// Whether the page's inputs changed since its last rendering. Citations
-    /// are judged separately, once the Markdown is rendered.
-    private func needsRendering(_ index: Int, citations: Bool) -> Bool {
-        guard let record = previous?.records[pages[index].reference] else { return true }
-        if !citations {
-            let template = templateName(index)
-            if record.contentDigest != contents[index] || record.cardDigest != cards[index] || record.outputPath != outputPaths[index]
-                || record.template != template || record.templateDigest != settings.templateDigests[template] {
-                return true
+    /// The pages among `candidates` whose inputs changed since their last
+    /// rendering, checked on every core. Citations are judged separately, once
+    /// the Markdown is rendered.
+    private func pagesNeedingRendering(_ candidates: [Int], citations: Bool) -> [Int] {
+        guard let records = previous?.records else { return candidates }
+        let digestNow = digests.workOutPrevious(citations: citations)
+        let isCitation = digests.isCitation
+        let pages = self.pages, contents = self.contents, cards = self.cards, outputPaths = self.outputPaths
+        let templateDigests = settings.templateDigests
+        let needs = ConcurrentMap.map(candidates, inRunsOf: 256) { index -> Bool in
+            // The record is read where it lies: a copy would retain each of its lists.
+            guard let slot = records.index(forKey: pages[index].reference) else { return true }
+            let record = records.values[slot]
+            if !citations {
+                let template = pages[index].template ?? pages[index].kind.templateName
+                if record.contentDigest != contents[index] || record.cardDigest != cards[index] || record.outputPath != outputPaths[index]
+                    || record.template != template || record.templateDigest != templateDigests[template] {
+                    return true
+                }
             }
+            for dependency in record.dependencies where isCitation[Int(dependency.name)] == citations {
+                if digestNow[Int(dependency.name)] != dependency.digest { return true }
+            }
+            return false
         }
-        for dependency in record.dependencies where digests.isCitation[Int(dependency.name)] == citations {
-            if digests.digest(ofPrevious: dependency.name) != dependency.digest { return true }
-        }
-        return false
+        return zip(candidates, needs).filter(\.1).map(\.0)
     }
 
     /// Passes on how many of a phase's pages are done.
@@ -143,7 +153,7 @@ struct RenderPlan {
             graph = LinkGraph(outgoing: outgoingLinks.map { $0 ?? [] }, references: references,
                               place: { site.indexOfPage(reference: $0) })
             digests.use(graph)
-            let more = pages.indices.filter { !dirty[$0] && needsRendering($0, citations: true) }
+            let more = pagesNeedingRendering(pages.indices.filter { !dirty[$0] }, citations: true)
             if more.isEmpty { break }
             for index in more { dirty[index] = true }
         }

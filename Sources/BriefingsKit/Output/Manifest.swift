@@ -60,11 +60,24 @@ struct Manifest: Sendable, Equatable {
     }
 
     func write(to folder: URL) throws {
-        var text = ""
-        for path in entries.keys.sorted() {
-            guard let entry = entries[path] else { continue }
-            text += String(entry.digest, radix: 16) + "\t" + (entry.ours ? "o" : "f") + "\t" + path + "\n"
+        // Bytes, not joined strings: every build that changes anything writes
+        // it, a line per file of the site.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(entries.count * 64)
+        let hexDigits = Array("0123456789abcdef".utf8)
+        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            let digest = entry.digest
+            var digits = 1
+            while digits < 16, digest >> (4 * UInt64(digits)) != 0 { digits += 1 }
+            for place in stride(from: digits - 1, through: 0, by: -1) {
+                bytes.append(hexDigits[Int((digest >> (4 * UInt64(place))) & 0xF)])
+            }
+            bytes.append(UInt8(ascii: "\t"))
+            bytes.append(entry.ours ? UInt8(ascii: "o") : UInt8(ascii: "f"))
+            bytes.append(UInt8(ascii: "\t"))
+            bytes.append(contentsOf: path.utf8)
+            bytes.append(UInt8(ascii: "\n"))
         }
-        try Data(text.utf8).write(to: folder.appendingPathComponent(OutputFolder.manifestName))
+        try FileTree.write([bytes], to: folder.appendingPathComponent(OutputFolder.manifestName).path)
     }
 }

@@ -139,8 +139,12 @@ public final class StagingFolder: @unchecked Sendable {
         let ours = published.ourPaths
         let generated = lock.withLock { Set(entries.keys) }
         var conflicts: [String] = []
-        for relative in FileTree.files(under: target.path).sorted() {
-            if relative == OutputFolder.markerName || relative == OutputFolder.manifestName || ours.contains(relative) { continue }
+        // Only the files that are not ours are sorted (for the order of the
+        // report): they are few, and the site's own are every page.
+        let others = FileTree.files(under: target.path).filter { relative in
+            relative != OutputFolder.markerName && relative != OutputFolder.manifestName && !ours.contains(relative)
+        }
+        for relative in others.sorted() {
             if generated.contains(relative) {
                 if !force { conflicts.append(relative) }
                 continue
