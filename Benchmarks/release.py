@@ -11,7 +11,11 @@ def release_binary(given=None):
     if given:
         return os.path.abspath(given)
     print("building briefings (release)…", file=sys.stderr)
-    subprocess.run(["swift", "build", "-c", "release", "--product", "briefings"], cwd=ROOT, check=True,
+    # As scripts/lib/setup.sh's release_build: on Linux, with the Swift runtime linked in.
+    flags = []
+    if sys.platform.startswith("linux") and subprocess.run(["pkg-config", "--exists", "libcurl"]).returncode == 0:
+        flags = ["--static-swift-stdlib"]
+    subprocess.run(["swift", "build", "-c", "release", *flags, "--product", "briefings"], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
     bin_path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
                               capture_output=True, text=True).stdout.strip()

@@ -28,12 +28,15 @@ apt_install() {
 
 # The C libraries Briefings links: cmark (it renders Markdown with it) and
 # pkg-config, which SwiftPM asks where cmark is; on Linux, mimalloc (the
-# allocator the briefings binary uses instead of glibc's).
+# allocator the briefings binary uses instead of glibc's) and libcurl's
+# development files (which Foundation's networking needs when a release build
+# links the Swift runtime in: see release_build).
 ensure_libraries() {
   local missing=()
   command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
   if ! pkg-config --exists libcmark 2>/dev/null; then missing+=(libcmark-dev); fi
   if [ "$(uname -s)" = Linux ] && ! have_mimalloc; then missing+=(libmimalloc-dev); fi
+  if [ "$(uname -s)" = Linux ] && ! pkg-config --exists libcurl 2>/dev/null; then missing+=(libcurl4-openssl-dev); fi
   if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
   pkg-config --exists libcmark || { log "libcmark still not found by pkg-config"; return 1; }
 }
@@ -52,4 +55,17 @@ have_mimalloc() {
 
 ensure_swift() {
   command -v swift >/dev/null 2>&1 || { log "Swift 6 is required: https://www.swift.org/install/linux/"; return 1; }
+}
+
+# Builds the release binary. On Linux the Swift runtime and Foundation are
+# linked into it (--static-swift-stdlib): loading them as shared libraries took
+# about 6 ms of every run, a sixth of a build of the shipped site
+# (docs/performance.md). Without libcurl's development files, which that link
+# needs, the binary is built as usual.
+release_build() {
+  if [ "$(uname -s)" = Linux ] && pkg-config --exists libcurl 2>/dev/null; then
+    swift build -c release --static-swift-stdlib "$@"
+  else
+    swift build -c release "$@"
+  fi
 }
