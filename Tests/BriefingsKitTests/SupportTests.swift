@@ -21,6 +21,19 @@ import Testing
         #expect(Day(iso: "2024-02-29") != nil)
     }
 
+    /// The build cache keeps days as one number: each comes back the same,
+    /// and a number that is no day is refused (the cache is then not used).
+    @Test func daysPackIntoOneNumberAndBack() {
+        for text in ["2014-10-21", "1970-01-01", "2024-02-29", "0001-01-01", "9999-12-31"] {
+            let day = Day(iso: text)
+            #expect(day.flatMap { Day(packed: $0.packed) } == day, "\(text)")
+        }
+        #expect(Day(iso: "2014-10-21")?.packed == 20_141_021)
+        #expect(Day(packed: 20_140_230) == nil)
+        #expect(Day(packed: 20_141_300) == nil)
+        #expect(Day(packed: 0) == nil)
+    }
+
     @Test func urlRules() {
         #expect(URLRules.isSlug("case-studies"))
         #expect(!URLRules.isSlug("Case"))

@@ -4,11 +4,31 @@ extension Page {
     /// Front-matter facts and place on the site; not the body, which is the
     /// page's own business (a page that shows another's body depends on it
     /// separately).
+    ///
+    /// Field by field rather than through arrays of them, and days as numbers
+    /// rather than text: every page's card is worked out on every build.
     var cardDigest: UInt64 {
         var digest = Digest()
-        for text in [kind.rawValue, sourcePath, file, url, referenceID, title, summary, status.rawValue] { digest.add(text) }
-        for text in [subtitle, label, organisation, place, source, audience, template, documentID] { digest.add(text ?? "\u{0}") }
-        for day in [published, updated, closes] { digest.add(day?.iso ?? "\u{0}") }
+        digest.add(kind.rawValue)
+        digest.add(sourcePath)
+        digest.add(file)
+        digest.add(url)
+        digest.add(referenceID)
+        digest.add(title)
+        digest.add(summary)
+        digest.add(status.rawValue)
+        func add(_ text: String?) { digest.add(text ?? "\u{0}") }
+        add(subtitle)
+        add(label)
+        add(organisation)
+        add(place)
+        add(source)
+        add(audience)
+        add(template)
+        add(documentID)
+        digest.add(published?.packed ?? -1)
+        digest.add(updated?.packed ?? -1)
+        digest.add(closes?.packed ?? -1)
         digest.add(chapterNumber ?? -1)
         for vocabulary in terms.keys.sorted() {
             digest.add(vocabulary)
@@ -20,7 +40,7 @@ extension Page {
     func encode(to writer: inout BinaryWriter) {
         for text in [kind.rawValue, sourcePath, file, url, referenceID, title, summary, status.rawValue] { writer.write(text) }
         for text in [subtitle, label, organisation, place, source, audience, template, documentID] { writer.write(text) }
-        for day in [published, updated, closes] { writer.write(day?.iso) }
+        for day in [published, updated, closes] { writer.write(day?.packed ?? 0) }
         writer.write(chapterNumber ?? -1)
         writer.write(bodyFirstLine)
         writer.write(terms.keys.sorted()) { writer, vocabulary in
@@ -40,7 +60,15 @@ extension Page {
         var optional: [String?] = []
         for _ in 0..<8 { optional.append(try reader.readOptionalString()) }
         var days: [Day?] = []
-        for _ in 0..<3 { days.append(try reader.readOptionalString().flatMap(Day.init(iso:))) }
+        for _ in 0..<3 {
+            let packed = try reader.readInt()
+            guard packed != 0 else {
+                days.append(nil)
+                continue
+            }
+            guard let day = Day(packed: packed) else { throw BinaryReader.Malformed() }
+            days.append(day)
+        }
         let chapterNumber = try reader.readInt()
         let bodyFirstLine = try reader.readInt()
         var terms: [String: [TermUse]] = [:]

@@ -361,7 +361,12 @@ struct RenderPlan {
 
     /// The findings about pages not rendered this build, from when they were.
     var carriedDiagnostics: [Diagnostic] {
-        pages.indices.filter { !dirty[$0] }.flatMap { previous?.records[pages[$0].reference]?.diagnostics ?? [] }
+        guard let records = previous?.records else { return [] }
+        // Each record read where it lies: a copy would retain all it holds.
+        return pages.indices.filter { !dirty[$0] }.flatMap { index -> [Diagnostic] in
+            guard let slot = records.index(forKey: pages[index].reference) else { return [] }
+            return records.values[slot].diagnostics
+        }
     }
 
     // MARK: Writing

@@ -27,6 +27,14 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.init(year: year, month: month, day: day)
     }
 
+    /// The day as one number, `yyyymmdd`: for the build cache, which reads
+    /// and digests every page's days on every build.
+    var packed: Int { year * 10_000 + month * 100 + day }
+
+    init?(packed: Int) {
+        self.init(year: packed / 10_000, month: packed / 100 % 100, day: packed % 100)
+    }
+
     /// Days since 1970-01-01, for dates from `SOURCE_DATE_EPOCH`.
     public init?(unixSeconds: Int) {
         var days = unixSeconds >= 0 ? unixSeconds / 86_400 : (unixSeconds - 86_399) / 86_400
