@@ -6,7 +6,7 @@ import Foundation
 /// digests), what it links to, its anchors and the digest of what was written.
 struct BuildState: Sendable {
     /// Bumped whenever the format or the meaning of a digest changes.
-    static let formatVersion = 8
+    static let formatVersion = 9
 
     /// What a build that finds nothing changed needs, at the start of the
     /// file so that it is read without decoding the rest.
@@ -313,15 +313,12 @@ extension PageDraft {
 
     static func decode(from reader: inout BinaryReader) throws -> PageDraft {
         let page = try Page.decode(from: &reader)
-        var overrides: [PlanOverride?] = []
-        for _ in 0..<2 {
-            if try reader.readBool() {
-                overrides.append(PlanOverride(string: try reader.readOptionalString(), described: try reader.readString(),
-                                              location: try SourceLocation.decode(from: &reader)))
-            } else {
-                overrides.append(nil)
-            }
+        func readOverride() throws -> PlanOverride? {
+            guard try reader.readBool() else { return nil }
+            return PlanOverride(string: try reader.readOptionalString(), described: try reader.readString(),
+                                location: try SourceLocation.decode(from: &reader))
         }
-        return PageDraft(page: page, slug: overrides[0], url: overrides[1], isIndex: try reader.readBool(), folder: try reader.readString())
+        let slug = try readOverride(), url = try readOverride()
+        return PageDraft(page: page, slug: slug, url: url, isIndex: try reader.readBool(), folder: try reader.readString())
     }
 }

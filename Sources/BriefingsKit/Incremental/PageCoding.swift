@@ -47,7 +47,13 @@ extension Page {
             writer.write(vocabulary)
             writer.write(terms[vocabulary] ?? []) { writer, use in
                 writer.write(use.id)
-                use.location.encode(to: &writer)
+                // A term's place is almost always in the page's own file: the
+                // file is then not written again, and reads back as the
+                // page's own string rather than one more copy per term.
+                writer.write(use.location.file == file)
+                if use.location.file != file { writer.write(use.location.file) }
+                writer.write(use.location.line ?? -1)
+                writer.write(use.location.column ?? -1)
             }
         }
     }
@@ -57,33 +63,38 @@ extension Page {
         let sourcePath = try reader.readString(), file = try reader.readString(), url = try reader.readString()
         let referenceID = try reader.readString(), title = try reader.readString(), summary = try reader.readString()
         let status = try PageStatus(rawValue: reader.readString())
-        var optional: [String?] = []
-        for _ in 0..<8 { optional.append(try reader.readOptionalString()) }
-        var days: [Day?] = []
-        for _ in 0..<3 {
+        // Read into locals, not arrays grown one by one: every page of the
+        // site is decoded on every incremental build.
+        let subtitle = try reader.readOptionalString(), label = try reader.readOptionalString()
+        let organisation = try reader.readOptionalString(), place = try reader.readOptionalString()
+        let source = try reader.readOptionalString(), audience = try reader.readOptionalString()
+        let template = try reader.readOptionalString(), documentID = try reader.readOptionalString()
+        func readDay() throws -> Day? {
             let packed = try reader.readInt()
-            guard packed != 0 else {
-                days.append(nil)
-                continue
-            }
+            guard packed != 0 else { return nil }
             guard let day = Day(packed: packed) else { throw BinaryReader.Malformed() }
-            days.append(day)
+            return day
         }
+        let published = try readDay(), updated = try readDay(), closes = try readDay()
         let chapterNumber = try reader.readInt()
         let bodyFirstLine = try reader.readInt()
-        var terms: [String: [TermUse]] = [:]
-        for (vocabulary, uses) in try reader.readArray({ reader -> (String, [TermUse]) in
+        let terms = try reader.readTable { reader -> (String, [TermUse]) in
             let vocabulary = try reader.readString()
-            let uses = try reader.readArray { reader in TermUse(id: try reader.readString(), location: try SourceLocation.decode(from: &reader)) }
+            let uses = try reader.readArray { reader -> TermUse in
+                let id = try reader.readString()
+                let termFile = try reader.readBool() ? file : try reader.readString()
+                let line = try reader.readInt(), column = try reader.readInt()
+                return TermUse(id: id, location: SourceLocation(file: termFile, line: line < 0 ? nil : line, column: column < 0 ? nil : column))
+            }
             return (vocabulary, uses)
-        }) { terms[vocabulary] = uses }
+        }
         guard let kind, let status else { throw BinaryReader.Malformed() }
         return Page(
             kind: kind, sourcePath: sourcePath, file: file, url: url, referenceID: referenceID, title: title, summary: summary,
-            subtitle: optional[0], label: optional[1], organisation: optional[2], place: optional[3], source: optional[4],
-            audience: optional[5], template: optional[6], published: days[0], updated: days[1], closes: days[2],
+            subtitle: subtitle, label: label, organisation: organisation, place: place, source: source,
+            audience: audience, template: template, published: published, updated: updated, closes: closes,
             status: status, terms: terms, body: "", bodyFirstLine: bodyFirstLine,
-            documentID: optional[7], chapterNumber: chapterNumber < 0 ? nil : chapterNumber)
+            documentID: documentID, chapterNumber: chapterNumber < 0 ? nil : chapterNumber)
     }
 }
 
