@@ -89,9 +89,10 @@ final class DependencyDigests {
             let missing = names.indices.filter { known[$0] == nil }
             let source = self.source
             // A list's digest (a kind's pages, a term's, a folder's) costs as
-            // much as the site is large, and lists are numbered first, so in
-            // runs they fell to one core together: each is handed out alone,
-            // first, and the rest in runs.
+            // much as the site is large, and names in the order of first use
+            // put the lists together (every page's first names are lists), so
+            // in runs they fell to one core: each is handed out alone, first,
+            // and the rest in runs.
             let lists = missing.filter { Source.isList(names[$0]) }
             let rest = missing.filter { !Source.isList(names[$0]) }
             let jobs = lists.map { [$0] } + ConcurrentMap.runs(rest.count, size: 256).map { Array(rest[$0]) }
