@@ -103,6 +103,14 @@ struct BuildState: Sendable {
 }
 
 extension BuildState {
+    /// Something of a page's record, read where the record lies: a copy of
+    /// the record would retain each of its lists, and the build reads every
+    /// page's record on every incremental build.
+    func record<Value>(_ reference: String, _ read: (PageRecord) -> Value) -> Value? {
+        guard let slot = records.index(forKey: reference) else { return nil }
+        return read(records.values[slot])
+    }
+
     /// The state as saved, in three parts to be written one after the other:
     /// pages encoded ahead are then written as they are, not copied.
     func encodedParts() -> [[UInt8]] {

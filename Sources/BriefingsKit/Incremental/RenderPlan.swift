@@ -108,26 +108,24 @@ struct RenderPlan {
     /// rendering, checked on every core. Citations are judged separately, once
     /// the Markdown is rendered.
     private func pagesNeedingRendering(_ candidates: [Int], citations: Bool) -> [Int] {
-        guard let records = previous?.records else { return candidates }
+        guard let previous else { return candidates }
         let digestNow = digests.workOutPrevious(citations: citations)
         let isCitation = digests.isCitation
         let pages = self.pages, contents = self.contents, cards = self.cards, outputPaths = self.outputPaths
         let templateDigests = settings.templateDigests
         let needs = ConcurrentMap.map(candidates, inRunsOf: 256) { index -> Bool in
-            // The record is read where it lies: a copy would retain each of its lists.
-            guard let slot = records.index(forKey: pages[index].reference) else { return true }
-            let record = records.values[slot]
-            if !citations {
-                let template = pages[index].template ?? pages[index].kind.templateName
-                if record.contentDigest != contents[index] || record.cardDigest != cards[index] || record.outputPath != outputPaths[index]
+            let page = pages[index]
+            let template = page.template ?? page.kind.templateName
+            return previous.record(page.reference) { record in
+                if !citations,
+                    record.contentDigest != contents[index] || record.cardDigest != cards[index] || record.outputPath != outputPaths[index]
                     || record.template != template || record.templateDigest != templateDigests[template] {
                     return true
                 }
-            }
-            for dependency in record.dependencies where isCitation[Int(dependency.name)] == citations {
-                if digestNow[Int(dependency.name)] != dependency.digest { return true }
-            }
-            return false
+                return record.dependencies.contains { dependency in
+                    isCitation[Int(dependency.name)] == citations && digestNow[Int(dependency.name)] != dependency.digest
+                }
+            } ?? true
         }
         return zip(candidates, needs).filter(\.1).map(\.0)
     }
@@ -161,7 +159,7 @@ struct RenderPlan {
 
     private func outgoing(_ index: Int) -> [String] {
         if let body = bodies[index] { return LinkGraph.targets(of: body.links, from: pages[index].reference) }
-        return previous?.records[pages[index].reference]?.outgoing ?? []
+        return previous?.record(pages[index].reference, \.outgoing) ?? []
     }
 
     /// Whether the page is laid out with its body (its template never shows "Cited in").
@@ -340,8 +338,10 @@ struct RenderPlan {
         let changedNumbers = Set(previous.dependencyNames.indices.filter { changed.contains(previous.dependencyNames[$0]) }.map(Int32.init))
         guard !changedNumbers.isEmpty else { return }
         for index in pages.indices where !dirty[index] {
-            let record = previous.records[pages[index].reference]
-            if record?.dependencies.contains(where: { changedNumbers.contains($0.name) }) == true { dirty[index] = true }
+            let linksToChanged = previous.record(pages[index].reference) { record in
+                record.dependencies.contains { changedNumbers.contains($0.name) }
+            }
+            if linksToChanged == true { dirty[index] = true }
         }
     }
 
@@ -350,9 +350,9 @@ struct RenderPlan {
     /// Checks the pages rendered this build; the others' findings stand, since
     /// nothing they link to changed (or they would have been rendered).
     func verifyLinks(collectExternal: Bool) -> (diagnostics: [Diagnostic], external: LinkVerifier.ExternalLinks) {
-        let scans = self.scans, pages = self.pages, records = previous?.records ?? [:]
+        let scans = self.scans, pages = self.pages, previous = self.previous
         let ids = ConcurrentMap.map(Array(pages.indices), inRunsOf: 1024) { index in
-            scans[index]?.ids ?? Set(records[pages[index].reference]?.ids ?? [])
+            scans[index]?.ids ?? Set(previous?.record(pages[index].reference, \.ids) ?? [])
         }
         let verifier = LinkVerifier(site: site.index, templates: site.templates, files: files, scans: scans.compactMap { $0 },
                                     collectExternal: collectExternal, idsOfPage: ids)
@@ -361,12 +361,7 @@ struct RenderPlan {
 
     /// The findings about pages not rendered this build, from when they were.
     var carriedDiagnostics: [Diagnostic] {
-        guard let records = previous?.records else { return [] }
-        // Each record read where it lies: a copy would retain all it holds.
-        return pages.indices.filter { !dirty[$0] }.flatMap { index -> [Diagnostic] in
-            guard let slot = records.index(forKey: pages[index].reference) else { return [] }
-            return records.values[slot].diagnostics
-        }
+        pages.indices.filter { !dirty[$0] }.flatMap { previous?.record(pages[$0].reference, \.diagnostics) ?? [] }
     }
 
     // MARK: Writing
@@ -375,8 +370,8 @@ struct RenderPlan {
     /// the extra files, each only when its bytes changed.
     mutating func writeRest(into staging: StagingFolder) async throws {
         for index in pages.indices where scans[index] == nil {
-            guard let record = previous?.records[pages[index].reference] else { continue }
-            try staging.keep(record.outputPath, digest: record.outputDigest)
+            guard let (path, digest) = previous?.record(pages[index].reference, { ($0.outputPath, $0.outputDigest) }) else { continue }
+            try staging.keep(path, digest: digest)
         }
         let contentAssets = Set(scan.assets.map(\.file.outputPath))
         let themeAssets = settings.themeAssets.filter { !contentAssets.contains($0.outputPath) }
@@ -409,7 +404,7 @@ struct RenderPlan {
         var digest = Digest()
         for (index, page) in pages.enumerated() {
             digest.add(page.url)
-            digest.add(Int(bitPattern: UInt(outputDigests[index] ?? previous?.records[page.reference]?.outputDigest ?? 0)))
+            digest.add(Int(bitPattern: UInt(outputDigests[index] ?? previous?.record(page.reference, \.outputDigest) ?? 0)))
         }
         digest.add(options.search.map { $0 ? 1 : 0 } ?? 2)
         searchDigest = digest.final
