@@ -124,6 +124,33 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: it.site.output.appendingPathComponent("about/index.html").path))
     }
 
+    /// Builds that keep pages from the last one keep the numbers of the names
+    /// those pages depend on, adding new ones at the end, and number them
+    /// afresh once most are no longer used (after many pages go): the builds
+    /// after that still decide rightly what to lay out again.
+    @Test func manyPagesAddedThenRemovedGiveTheSameBytesAsACleanBuild() throws {
+        let it = try Site()
+        try it.buildBothWays("first build")
+        let extras = (1...60).map { "case-studies/extra-\($0).md" }
+        for (number, path) in extras.enumerated() {
+            try it.site.write(caseStudy("Extra \(number + 1)", principles: "[collaborate]", capabilities: "[procurement]"), to: path)
+        }
+        try it.buildBothWays("sixty case studies added")
+        for path in extras { try FileManager.default.removeItem(at: it.site.content.appendingPathComponent(path)) }
+        try it.buildBothWays("the sixty removed: most names are no longer used, and are numbered afresh")
+
+        // Numbered wrongly, the kept records would name other dependencies,
+        // whose digests differ from those recorded: every page would be laid
+        // out again (or, where two digests agree, one wrongly kept).
+        try it.edit("case-studies/kent.md") { $0 + "\nOne more paragraph.\n" }
+        let bodyEdit = try it.buildBothWays("a body edit, after the names were numbered afresh")
+        #expect(bodyEdit >= 1 && bodyEdit < 6, "a body edit laid out \(bodyEdit) pages")
+        try it.edit("case-studies/kent.md") { $0.replacingOccurrences(of: "title: Kent", with: "title: Kent County") }
+        try it.buildBothWays("a title change")
+        try it.edit("case-studies/bristol.md") { $0.replacingOccurrences(of: "principles: [redesign]", with: "principles: [redesign, innovate]") }
+        try it.buildBothWays("a terms change")
+    }
+
     /// The cache is only ever an aid: one damaged after its summary (where a
     /// build that changed something begins decoding it before it needs it),
     /// cut short, or not a cache at all gives a full build with the same bytes,
