@@ -56,8 +56,7 @@ final class DependencyDigests {
     /// `citations`: the citations instead, once the graph is known. Returns
     /// the digest of every name of that kind, by number (0 for the others),
     /// for checking pages on every core.
-    @discardableResult
-    func workOutPrevious(citations: Bool = false) -> [UInt64] {
+    func workOutPrevious(citations: Bool) -> [UInt64] {
         let missing = previousNames.indices.filter { isCitation[$0] == citations && previousDigests[$0] == nil }
         if missing.count > 1 {
             let computed = snapshot().digestsOnAllCores(missing.map { previousNames[$0] })

@@ -31,21 +31,20 @@ struct NextPages: Sendable {
         }
         // Each name numbered once: on every core when nothing is kept from the
         // last build, else after the last build's names, which keep theirs.
-        let keepsRecords = pages.indices.contains { scans[$0] == nil && previousRecords[pages[$0].reference] != nil }
+        let keepsRecords = pages.indices.contains { scans[$0] == nil && previousRecords.index(forKey: pages[$0].reference) != nil }
         var numbering = keepsRecords ? NameNumbering.extending(previousNames, with: sorted.map(\.names))
             : NameNumbering.fresh(sorted.map(\.names))
-        // The digests of the names the rendered pages use, each worked out once.
+        // The digest of each name the rendered pages use (every name, when
+        // nothing is kept), worked out once.
         let numbers = numbering.numbers
-        var usedNumbers = Set<Int32>()
-        if keepsRecords { for list in numbers { usedNumbers.formUnion(list) } }
-        let digestOfNumber: [Int32: UInt64] = keepsRecords
-            ? Dictionary(uniqueKeysWithValues: zip(usedNumbers, digests.digestsOnAllCores(usedNumbers.map { numbering.names[Int($0)] })))
-            : [:]
-        let everyDigest = keepsRecords ? [] : digests.digestsOnAllCores(numbering.names)
+        let used = keepsRecords ? Set(numbers.joined()).sorted() : numbering.names.indices.map { Int32($0) }
+        var digestOfNumber = [UInt64](repeating: DependencyDigests.absent, count: numbering.names.count)
+        for (number, digest) in zip(used, digests.digestsOnAllCores(used.map { numbering.names[Int($0)] })) {
+            digestOfNumber[Int(number)] = digest
+        }
+        let digestOf = digestOfNumber
         let dependencies = ConcurrentMap.map(Array(numbers.indices)) { offset in
-            numbers[offset].map { number -> (name: Int32, digest: UInt64) in
-                (number, keepsRecords ? digestOfNumber[number] ?? DependencyDigests.absent : everyDigest[Int(number)])
-            }
+            numbers[offset].map { number -> (name: Int32, digest: UInt64) in (number, digestOf[Int(number)]) }
         }
         // The records of the pages laid out this build, made on every core.
         let made = ConcurrentMap.map(Array(rendered.indices)) { offset -> BuildState.PageRecord in

@@ -47,13 +47,7 @@ extension Page {
             writer.write(vocabulary)
             writer.write(terms[vocabulary] ?? []) { writer, use in
                 writer.write(use.id)
-                // A term's place is almost always in the page's own file: the
-                // file is then not written again, and reads back as the
-                // page's own string rather than one more copy per term.
-                writer.write(use.location.file == file)
-                if use.location.file != file { writer.write(use.location.file) }
-                writer.write(use.location.line ?? -1)
-                writer.write(use.location.column ?? -1)
+                use.location.encode(to: &writer, inFile: file)
             }
         }
     }
@@ -80,11 +74,8 @@ extension Page {
         let bodyFirstLine = try reader.readInt()
         let terms = try reader.readTable { reader -> (String, [TermUse]) in
             let vocabulary = try reader.readString()
-            let uses = try reader.readArray { reader -> TermUse in
-                let id = try reader.readString()
-                let termFile = try reader.readBool() ? file : try reader.readString()
-                let line = try reader.readInt(), column = try reader.readInt()
-                return TermUse(id: id, location: SourceLocation(file: termFile, line: line < 0 ? nil : line, column: column < 0 ? nil : column))
+            let uses = try reader.readArray { reader in
+                TermUse(id: try reader.readString(), location: try SourceLocation.decode(from: &reader, inFile: file))
             }
             return (vocabulary, uses)
         }
@@ -101,12 +92,32 @@ extension Page {
 extension SourceLocation {
     func encode(to writer: inout BinaryWriter) {
         writer.write(file)
+        encodePosition(to: &writer)
+    }
+
+    static func decode(from reader: inout BinaryReader) throws -> SourceLocation {
+        try decodePosition(from: &reader, file: reader.readString())
+    }
+
+    /// A place in a file the reader knows already (a term's, in its page's
+    /// own file): the file is written only when it is another, and reads
+    /// back as the known string rather than one more copy per place.
+    func encode(to writer: inout BinaryWriter, inFile known: String) {
+        writer.write(file == known)
+        if file != known { writer.write(file) }
+        encodePosition(to: &writer)
+    }
+
+    static func decode(from reader: inout BinaryReader, inFile known: String) throws -> SourceLocation {
+        try decodePosition(from: &reader, file: reader.readBool() ? known : reader.readString())
+    }
+
+    private func encodePosition(to writer: inout BinaryWriter) {
         writer.write(line ?? -1)
         writer.write(column ?? -1)
     }
 
-    static func decode(from reader: inout BinaryReader) throws -> SourceLocation {
-        let file = try reader.readString()
+    private static func decodePosition(from reader: inout BinaryReader, file: String) throws -> SourceLocation {
         let line = try reader.readInt(), column = try reader.readInt()
         return SourceLocation(file: file, line: line < 0 ? nil : line, column: column < 0 ? nil : column)
     }
