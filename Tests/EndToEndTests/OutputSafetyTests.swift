@@ -115,6 +115,62 @@ import Testing
 
     }
 
+    /// Incremental builds list only the published folders changed since the
+    /// last build (PublishedListing): files added by hand to a page's folder,
+    /// to a new folder or beside the site are kept, build after build, and
+    /// files removed by hand stay removed (the spare, which also held them,
+    /// lets them go). Files are added right after a build, often within the
+    /// same tick of the clock as its last write.
+    @Test func filesAddedOrRemovedByHandBetweenIncrementalBuildsAreKeptOrStayGone() throws {
+        let site = try TemporarySite(files: [
+            "index.md": "---\ntitle: Home\nsummary: S\n---\n",
+            "about.md": "---\ntitle: About\nsummary: S\n---\nText.\n",
+        ])
+        let runner = try briefings()
+        func edit(_ step: Int) throws {
+            try site.write("---\ntitle: About\nsummary: S\n---\nText \(step).\n", to: "about.md")
+        }
+        func build(_ step: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let result = try runner.run(["build", "--no-search"], in: site.root)
+            #expect(result.status == 0, "\(step): \(result.standardError)", sourceLocation: sourceLocation)
+            #expect(result.standardOutput.contains("laid out again"), "\(step) was not incremental: \(result.standardOutput)",
+                    sourceLocation: sourceLocation)
+        }
+        func put(_ text: String, at path: String) throws {
+            let url = site.output.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        func read(_ path: String) -> String? { site.built(path) }
+
+        #expect(try runner.run(["build", "--no-search"], in: site.root).status == 0)
+        try edit(1)
+        try build("first incremental build")
+        try put("notes", at: "about/notes.txt")
+        try put("a,b", at: "extra/deep/data.csv")
+        try put("example.org", at: "CNAME")
+        try edit(2)
+        try build("build 2")
+        #expect(read("about/notes.txt") == "notes")
+        #expect(read("extra/deep/data.csv") == "a,b")
+        #expect(read("CNAME") == "example.org")
+        #expect(read("about/index.html")?.contains("Text 2.") == true)
+        // Removed one build after they were added: the spare is then the
+        // folder they were added to, whose own manifest predates them.
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent("extra/deep/data.csv"))
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent("CNAME"))
+        try put("more", at: "about/more.txt")
+        for step in 3...6 {
+            try edit(step)
+            try build("build \(step)")
+            #expect(read("extra/deep/data.csv") == nil, "build \(step) brought back a file removed by hand")
+            #expect(read("CNAME") == nil, "build \(step) brought back a file removed by hand")
+            #expect(read("about/notes.txt") == "notes", "build \(step)")
+            #expect(read("about/more.txt") == "more", "build \(step)")
+            #expect(read("about/index.html")?.contains("Text \(step).") == true)
+        }
+    }
+
     @Test func aForeignFileInTheWayIsAnErrorWithoutForce() throws {
         let site = try TemporarySite(files: ["index.md": "---\ntitle: Home\nsummary: S\n---\n"])
         let runner = try briefings()

@@ -156,7 +156,8 @@ final class BuildSession {
                     staging.discard()
                     return finish(published: false)
                 }
-                try staging.publish(force: options.force)
+                // The last build's stamp of the manifest, when it is still the published one.
+                try staging.publish(force: options.force, unchangedSince: previous?.outputStamp?.modified)
                 state = render.newState(pages: await nextPages.value, settingsDigest: settings.digest,
                                         outputStamp: FileStamp.of(output.target.appendingPathComponent(OutputFolder.manifestName).path))
             } catch {

@@ -28,18 +28,22 @@ public final class EvidenceIndex: Sendable {
         DependencyRecorder.key(DependencyName.matrix)
         return storedMatrix
     }
-    let storedMatrix: Matrix?
+    var storedMatrix: Matrix? { madeMatrix.value?.matrix }
     /// The matrix's cells as indices into the site's pages, row-major.
-    let cellIndices: [[[Int]]]
+    var cellIndices: [[[Int]]] { madeMatrix.value?.members ?? [] }
+    /// Made when first asked for (by the evidence JSON, a template, or a
+    /// digest of an earlier build's page that showed it), on that task's core.
+    private let madeMatrix: MadeOnce<MatrixParts?>
     /// The kinds the vocabularies apply to (case studies, as shipped).
     public let kinds: Set<PageKind>
-    /// "Related" pages by shared terms.
-    let relatedIndex: RelatedIndex
+    /// "Related" pages by shared terms, made when a page first asks: a theme
+    /// that shows none never makes them.
+    private let relatedIndex: MadeOnce<RelatedIndex>
 
     /// The pages related to one, noting that the page being rendered lists them.
     public func related(to page: Page) -> [Page] {
         DependencyRecorder.key(DependencyName.related(page.reference))
-        return relatedIndex.related(to: page)
+        return relatedIndex.value.related(to: page)
     }
     private let site: SiteIndex
 
@@ -50,17 +54,19 @@ public final class EvidenceIndex: Sendable {
         self.kinds = kinds
         let pages = site.inListOrder.filter { kinds.contains($0.kind) }
         self.pages = pages
-        // The related pages and the matrix are independent: one core each.
         let vocabularies = self.vocabularies
-        let (related, matrix) = ConcurrentMap.both({ RelatedIndex(pages: pages, vocabularies: vocabularies) }, { Self.matrix(site) })
-        relatedIndex = related
-        storedMatrix = matrix?.matrix
-        cellIndices = matrix?.members ?? []
+        relatedIndex = MadeOnce { RelatedIndex(pages: pages, vocabularies: vocabularies) }
+        madeMatrix = MadeOnce { Self.matrix(site) }
+    }
+
+    private struct MatrixParts: Sendable {
+        var matrix: Matrix
+        var members: [[[Int]]]
     }
 
     /// The matrix, if the taxonomies cross two vocabularies, and its cells'
     /// pages as indices into the site's pages.
-    private static func matrix(_ site: SiteIndex) -> (matrix: Matrix, members: [[[Int]]])? {
+    private static func matrix(_ site: SiteIndex) -> MatrixParts? {
         if let crossing = site.taxonomies.matrix,
             let rows = site.taxonomies.vocabulary(crossing.rows), let columns = site.taxonomies.vocabulary(crossing.columns) {
             // One pass over the pages in list order, each dropped into the cells
@@ -83,7 +89,7 @@ public final class EvidenceIndex: Sendable {
                     Cell(row: rowTerm, column: columnTerm, pages: members[row][column].map { site.pages[$0] })
                 }
             }
-            return (Matrix(rows: rows, columns: columns, cells: cells), members)
+            return MatrixParts(matrix: Matrix(rows: rows, columns: columns, cells: cells), members: members)
         }
         return nil
     }

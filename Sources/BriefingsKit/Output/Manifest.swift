@@ -13,8 +13,6 @@ struct Manifest: Sendable, Equatable {
 
     var entries: [String: Entry] = [:]
 
-    var ourPaths: Set<String> { Set(entries.filter(\.value.ours).keys) }
-
     /// Nil when there is no manifest, or it cannot be read.
     static func read(from folder: URL) -> Manifest? {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(OutputFolder.manifestName).path) else {

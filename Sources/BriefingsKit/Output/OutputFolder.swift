@@ -79,13 +79,21 @@ public struct OutputFolder: Sendable {
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         removeStaleStaging(in: parent)
         let fileManager = FileManager.default
+        let published = Manifest.read(from: target) ?? Manifest()
         if fileManager.fileExists(atPath: spare.appendingPathComponent(Self.markerName).path) {
-            if let manifest = Manifest.read(from: spare) {
+            if var manifest = Manifest.read(from: spare) {
                 // From here until the new manifest is written, the spare's contents
                 // are not what any manifest says: a build that stops now leaves it
                 // to be thrown away.
                 try fileManager.removeItem(at: spare.appendingPathComponent(Self.manifestName))
-                return StagingFolder(url: spare, target: target, spare: spare, existing: manifest)
+                // Others' files put in the spare while it was the published
+                // folder: the last build carried them over and listed them.
+                // They are in the spare too, so one deleted from the published
+                // folder since is deleted from the spare, not brought back.
+                for (path, entry) in published.entries where !entry.ours && manifest.entries[path] == nil {
+                    manifest.entries[path] = entry
+                }
+                return StagingFolder(url: spare, target: target, spare: spare, existing: manifest, published: published)
             }
             try fileManager.removeItem(at: spare)
         }
@@ -93,7 +101,7 @@ public struct OutputFolder: Sendable {
         if fileManager.fileExists(atPath: staging.path) { try fileManager.removeItem(at: staging) }
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
         try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
-        return StagingFolder(url: staging, target: target, spare: spare, existing: Manifest())
+        return StagingFolder(url: staging, target: target, spare: spare, existing: Manifest(), published: published)
     }
 
     /// Staging folders left by builds that were killed: ours (they hold the marker,

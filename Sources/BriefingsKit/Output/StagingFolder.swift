@@ -12,6 +12,8 @@ public final class StagingFolder: @unchecked Sendable {
     let spare: URL
     /// What the folder held when the build began.
     private let existing: Manifest
+    /// What the published folder held, by its manifest, when the build began.
+    private let published: Manifest
     /// Whether the folder is the spare (an old site, whose files may be hard
     /// links into the published one) rather than one this build made.
     private let reusesSpare: Bool
@@ -23,11 +25,12 @@ public final class StagingFolder: @unchecked Sendable {
     /// and every file of the site is written by its path.
     private let path: String
 
-    init(url: URL, target: URL, spare: URL, existing: Manifest) {
+    init(url: URL, target: URL, spare: URL, existing: Manifest, published: Manifest) {
         self.url = url
         self.target = target
         self.spare = spare
         self.existing = existing
+        self.published = published
         reusesSpare = url == spare
         path = url.path
     }
@@ -99,10 +102,12 @@ public final class StagingFolder: @unchecked Sendable {
     /// folder that Briefings did not write, removes what the new site no longer
     /// has, then swaps the folders atomically; the old site becomes the spare.
     /// Throws, leaving the published folder untouched, when a file Briefings did
-    /// not write is in the way and `force` is off.
-    public func publish(force: Bool) throws {
+    /// not write is in the way and `force` is off. `unchangedSince`: when the
+    /// published manifest is the one the last build wrote, its modification
+    /// time (see `PublishedListing`).
+    public func publish(force: Bool, unchangedSince: Int? = nil) throws {
         let fileManager = FileManager.default
-        try carryOverForeignFiles(force: force)
+        try carryOverForeignFiles(force: force, unchangedSince: unchangedSince)
         removeStale()
         let manifest = Manifest(entries: lock.withLock { entries })
         try manifest.write(to: url)
@@ -133,17 +138,13 @@ public final class StagingFolder: @unchecked Sendable {
 
     /// Links every file of the published folder that Briefings did not write
     /// into the new site, so the swap keeps it.
-    private func carryOverForeignFiles(force: Bool) throws {
+    private func carryOverForeignFiles(force: Bool, unchangedSince: Int?) throws {
         guard FileManager.default.fileExists(atPath: target.path) else { return }
-        let published = Manifest.read(from: target) ?? Manifest()
-        let ours = published.ourPaths
         let generated = lock.withLock { Set(entries.keys) }
         var conflicts: [String] = []
         // Only the files that are not ours are sorted (for the order of the
         // report): they are few, and the site's own are every page.
-        let others = FileTree.files(under: target.path).filter { relative in
-            relative != OutputFolder.markerName && relative != OutputFolder.manifestName && !ours.contains(relative)
-        }
+        let others = PublishedListing.otherFiles(in: target.path, manifest: published, unchangedSince: unchangedSince)
         for relative in others.sorted() {
             if generated.contains(relative) {
                 if !force { conflicts.append(relative) }

@@ -26,7 +26,7 @@ enum FileTree {
     }
 
     /// One folder's files and subfolders, relative to `root`.
-    private static func list(root: String, relative: String) -> (files: [String], folders: [String]) {
+    static func list(root: String, relative: String) -> (files: [String], folders: [String]) {
         var files: [String] = [], folders: [String] = []
         let path = relative.isEmpty ? root : root + "/" + relative
         guard let directory = opendir(path) else { return ([], []) }

@@ -1,0 +1,73 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The files of the published folder that Briefings did not write, which a
+/// build must carry over so the swap keeps them.
+///
+/// Listing every folder of a site with a folder per page was a fifth of a
+/// build that lays out one page. When the last build's manifest is still the
+/// published one, its time says when that build last changed the folder: a
+/// file added, removed or renamed since changes its folder's status-change
+/// time (`ctime`, which, unlike the modification time, no tool can set back).
+/// So only folders changed since then are listed; the rest hold what the
+/// manifest says. A folder whose time equals the manifest's, changed within
+/// the same tick of the clock, is listed too; if the clock now reads earlier
+/// than the manifest (it was set back), everything is.
+enum PublishedListing {
+    /// Paths relative to `root`, unsorted. `unchangedSince`: the published
+    /// manifest's modification time in nanoseconds, when the last build wrote
+    /// it (its stamp is the one that build recorded); nil lists every folder.
+    static func otherFiles(in root: String, manifest: Manifest, unchangedSince: Int?) -> [String] {
+        let files: [String]
+        if let since = unchangedSince, since <= now(), let changed = filesListingChangedFolders(root, manifest, since) {
+            files = changed
+        } else {
+            files = FileTree.files(under: root)
+        }
+        return files.filter { path in
+            path != OutputFolder.markerName && path != OutputFolder.manifestName && manifest.entries[path]?.ours != true
+        }
+    }
+
+    /// Every file, from a listing of the folders changed since `since` and
+    /// the manifest for the rest; nil when the folder cannot be opened.
+    private static func filesListingChangedFolders(_ root: String, _ manifest: Manifest, _ since: Int) -> [String]? {
+        var folders: Set<String> = [""]
+        for path in manifest.entries.keys {
+            var folder = RelativePath.folder(of: path)
+            while !folder.isEmpty, folders.insert(folder).inserted { folder = RelativePath.folder(of: folder) }
+        }
+        let descriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        let known = Array(folders)
+        let changed = ConcurrentMap.map(known, inRunsOf: 512) { folder -> Bool in
+            var info = stat()
+            let found = folder.isEmpty ? fstat(descriptor, &info) : fstatat(descriptor, folder, &info, AT_SYMLINK_NOFOLLOW)
+            // Gone, or no longer a folder: its parent changed too, and is listed.
+            guard found == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return true }
+            return Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec) >= since
+        }
+        var listed: Set<String> = []
+        var files: [String] = []
+        for (folder, isChanged) in zip(known, changed) where isChanged {
+            listed.insert(folder)
+            let (names, subfolders) = FileTree.list(root: root, relative: folder)
+            files += names
+            // A folder the manifest knows nothing of is new: all of it is listed.
+            for subfolder in subfolders where !folders.contains(subfolder) {
+                files += FileTree.files(under: root + "/" + subfolder).map { subfolder + "/" + $0 }
+            }
+        }
+        for path in manifest.entries.keys where !listed.contains(RelativePath.folder(of: path)) { files.append(path) }
+        return files
+    }
+
+    private static func now() -> Int {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int(time.tv_sec) * 1_000_000_000 + Int(time.tv_nsec)
+    }
+}
