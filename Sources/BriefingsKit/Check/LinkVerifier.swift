@@ -13,8 +13,8 @@ final class LinkVerifier {
     /// Whether to gather external links (for `--external`); finding where a
     /// template's link came from costs time, so it is done only when needed.
     let collectExternal: Bool
-    /// The ids on each page of the site, by its place in `site.pages`.
-    private let idsOfPage: [Set<String>]
+    /// The ids on a page of the site, by its place in `site.pages`.
+    private let idsOfPage: @Sendable (Int) -> Set<String>
     /// Most URLs repeat on every page (navigation, stylesheets): each is
     /// resolved once.
     private var resolvedFiles: [String: String?] = [:]
@@ -34,7 +34,7 @@ final class LinkVerifier {
     /// `site.pages` (from its scan, or for a page not laid out this build, as
     /// the last build found them).
     init(site: SiteIndex, templates: TemplateSet, files: Set<String>, scans: [PageScan], collectExternal: Bool = false,
-         idsOfPage: [Set<String>], pageLinks: PageLinks = PageLinks()) {
+         idsOfPage: @escaping @Sendable (Int) -> Set<String>, pageLinks: PageLinks = PageLinks()) {
         self.collectExternal = collectExternal
         self.site = site
         self.templates = templates
@@ -66,8 +66,8 @@ final class LinkVerifier {
 
     /// The ids on the page at a URL (none if no page is there).
     private func ids(at url: String) -> Set<String> {
-        guard let place = site.indexOfPage(url: url), place < idsOfPage.count else { return [] }
-        return idsOfPage[place]
+        guard let place = site.indexOfPage(url: url) else { return [] }
+        return idsOfPage(place)
     }
 
     /// External URLs and every place that links to them, for `--external`.

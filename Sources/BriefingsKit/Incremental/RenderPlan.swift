@@ -66,7 +66,10 @@ struct RenderPlan {
         let pages = site.index.pages
         cards = ConcurrentMap.map(pages, \.cardDigest)
         contents = pages.map { page in
-            if !page.sourcePath.isEmpty { return parsed.sources[page.sourcePath]?.digest ?? 0 }
+            // Read in place: `sources[path]?.digest` would copy the whole entry, draft and all.
+            if !page.sourcePath.isEmpty {
+                return parsed.sources.index(forKey: page.sourcePath).map { parsed.sources.values[$0].digest } ?? 0
+            }
             return Digest(page.body).final
         }
         outputPaths = pages.map { URLRules.outputFile(forPath: $0.url) }
@@ -351,7 +354,9 @@ struct RenderPlan {
     /// nothing they link to changed (or they would have been rendered).
     func verifyLinks(collectExternal: Bool) -> (diagnostics: [Diagnostic], external: LinkVerifier.ExternalLinks) {
         let scans = self.scans, pages = self.pages, previous = self.previous
-        let ids = ConcurrentMap.map(Array(pages.indices), inRunsOf: 1024) { index in
+        // Looked up when a link's anchor is checked: a build that lays out a
+        // few pages checks a few anchors, and need not gather every page's.
+        let ids: @Sendable (Int) -> Set<String> = { index in
             scans[index]?.ids ?? Set(previous?.record(pages[index].reference, \.ids) ?? [])
         }
         let verifier = LinkVerifier(site: site.index, templates: site.templates, files: files, scans: scans.compactMap { $0 },

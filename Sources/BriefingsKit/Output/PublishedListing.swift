@@ -20,21 +20,21 @@ enum PublishedListing {
     /// manifest's modification time in nanoseconds, when the last build wrote
     /// it (its stamp is the one that build recorded); nil lists every folder.
     static func otherFiles(in root: String, manifest: Manifest, unchangedSince: Int?) -> [String] {
-        let files: [String]
-        if let since = unchangedSince, since <= now(), let changed = filesListingChangedFolders(root, manifest, since) {
-            files = changed
-        } else {
-            files = FileTree.files(under: root)
+        if let since = unchangedSince, since <= now(), let others = othersListingChangedFolders(root, manifest, since) {
+            return others
         }
-        return files.filter { path in
-            path != OutputFolder.markerName && path != OutputFolder.manifestName && manifest.entries[path]?.ours != true
-        }
+        return FileTree.files(under: root).filter { !isOurs($0, manifest) }
     }
 
-    /// Every file, from a listing of the folders changed since `since` and
-    /// the manifest for the rest; nil when the folder cannot be opened.
-    private static func filesListingChangedFolders(_ root: String, _ manifest: Manifest, _ since: Int) -> [String]? {
+    private static func isOurs(_ path: String, _ manifest: Manifest) -> Bool {
+        path == OutputFolder.markerName || path == OutputFolder.manifestName || manifest.entries[path]?.ours == true
+    }
+
+    /// The files not ours: listed in the folders changed since `since`, and
+    /// from the manifest in the rest; nil when the folder cannot be opened.
+    private static func othersListingChangedFolders(_ root: String, _ manifest: Manifest, _ since: Int) -> [String]? {
         var folders: Set<String> = [""]
+        folders.reserveCapacity(manifest.entries.count)
         for path in manifest.entries.keys {
             var folder = RelativePath.folder(of: path)
             while !folder.isEmpty, folders.insert(folder).inserted { folder = RelativePath.folder(of: folder) }
@@ -51,18 +51,20 @@ enum PublishedListing {
             return Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec) >= since
         }
         var listed: Set<String> = []
-        var files: [String] = []
+        var others: [String] = []
         for (folder, isChanged) in zip(known, changed) where isChanged {
             listed.insert(folder)
-            let (names, subfolders) = FileTree.list(root: root, relative: folder)
-            files += names
+            let (files, subfolders) = FileTree.list(root: root, relative: folder)
+            others += files.filter { !isOurs($0, manifest) }
             // A folder the manifest knows nothing of is new: all of it is listed.
             for subfolder in subfolders where !folders.contains(subfolder) {
-                files += FileTree.files(under: root + "/" + subfolder).map { subfolder + "/" + $0 }
+                others += FileTree.files(under: root + "/" + subfolder).map { subfolder + "/" + $0 }
             }
         }
-        for path in manifest.entries.keys where !listed.contains(RelativePath.folder(of: path)) { files.append(path) }
-        return files
+        for (path, entry) in manifest.entries where !entry.ours && !listed.contains(RelativePath.folder(of: path)) {
+            others.append(path)
+        }
+        return others
     }
 
     private static func now() -> Int {
