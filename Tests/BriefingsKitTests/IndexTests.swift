@@ -87,6 +87,24 @@ import Testing
         }
     }
 
+    /// Lists read newest first, undated pages last, then by title whatever its
+    /// case, then by URL: the index's one sort gives the order of the rule.
+    @Test func listsReadNewestFirstUndatedLastThenByTitleThenByURL() {
+        func study(_ slug: String, _ title: String, _ day: String?) -> Page {
+            var page = Self.study(slug, [], [], title: title)
+            page.published = day.flatMap { Day(iso: $0) }
+            return page
+        }
+        let pages = [
+            study("d", "beta", nil), study("a", "Alpha", "2024-03-01"), study("c", "alpha", "2024-03-01"),
+            study("e", "Gamma", "2025-01-31"), study("b", "alpha", "2024-03-01"), study("f", "Alpha", nil),
+            study("g", "zeta", "0999-12-31"),
+        ]
+        let site = SiteIndex(config: SiteConfig(title: "T"), taxonomies: Taxonomies(vocabularies: Self.vocabularies, matrix: nil), pages: pages)
+        #expect(site.inListOrder.map(\.referenceID) == ["e", "a", "b", "c", "g", "f", "d"])
+        #expect(site.inListOrder.map(\.referenceID) == pages.sorted(by: SiteIndex.listOrder).map(\.referenceID))
+    }
+
     @Test func theMatrixCrossesTwoVocabulariesAndFindsItsGaps() {
         let pages = [Self.study("a", ["innovate"], ["governance"]), Self.study("b", ["innovate", "redesign"], ["governance"])]
         let site = SiteIndex(

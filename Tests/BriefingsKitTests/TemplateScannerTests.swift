@@ -29,4 +29,16 @@ import Testing
         #expect(!canRead(["page": "{{> partials/a}}", "partials/a": "{{> page}}{{title}}"]), "partials that include each other")
         #expect(!canRead(["page": "{{<layout}}{{$main}}{{content}}{{/main}}{{/layout}}", "layout": "<main>{{$main}}{{/main}}</main>"]))
     }
+
+    /// Line and column are where a warning points: columns count characters,
+    /// tags may span lines.
+    @Test func tagsAreFoundWithTheirSigilNameLineAndColumn() {
+        let text = "<p>Café {{ title }}</p>\n  {{{body}}} {{! a\nnote }}{{#list}}x{{/list}}\n€{{> partials/a}}{{unclosed"
+        let tags = TemplateScanner.tags(in: text)
+        #expect(tags.map(\.sigil) == ["", "{", "!", "#", "/", ">"])
+        #expect(tags.map(\.name) == ["title", "body", "a\nnote", "list", "list", "partials/a"])
+        #expect(tags.map(\.line) == [1, 2, 2, 3, 3, 4])
+        #expect(tags.map(\.column) == [9, 3, 14, 8, 18, 2])
+        #expect(tags.map { String(text[$0.range]) } == ["{{ title }}", "{{{body}}}", "{{! a\nnote }}", "{{#list}}", "{{/list}}", "{{> partials/a}}"])
+    }
 }

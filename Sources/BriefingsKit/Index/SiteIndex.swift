@@ -98,20 +98,16 @@ public final class SiteIndex: Sendable {
         }
     }
 
-    /// The pages' indices in `listOrder`, each title lowered once rather than
-    /// in every comparison.
+    /// The pages' indices in `listOrder`. The keys are taken out of the pages
+    /// once (each title lowered once, each day as one number, undated pages
+    /// last) rather than read through each page in every comparison.
     static func listOrdered(_ pages: [Page]) -> [Int] {
+        let days = pages.map { $0.published?.packed ?? -1 }
         let titles = pages.map { $0.title.lowercased() }
+        let urls = pages.map(\.url)
         return pages.indices.sorted { lhs, rhs in
-            let left = pages[lhs], right = pages[rhs]
-            if left.published != right.published {
-                switch (left.published, right.published) {
-                case let (leftDay?, rightDay?): return leftDay > rightDay
-                case (_?, nil): return true
-                default: return false
-                }
-            }
-            return titles[lhs] != titles[rhs] ? titles[lhs] < titles[rhs] : left.url < right.url
+            if days[lhs] != days[rhs] { return days[lhs] > days[rhs] }
+            return titles[lhs] != titles[rhs] ? titles[lhs] < titles[rhs] : urls[lhs] < urls[rhs]
         }
     }
 

@@ -6,7 +6,7 @@ import Glibc
 /// The files of the published folder that Briefings did not write, which a
 /// build must carry over so the swap keeps them.
 ///
-/// Listing every folder of a site with a folder per page was a fifth of a
+/// Listing every folder of a site with a folder per page was about a tenth of a
 /// build that lays out one page. When the last build's manifest is still the
 /// published one, its time says when that build last changed the folder: a
 /// file added, removed or renamed since changes its folder's status-change

@@ -13,32 +13,63 @@ enum TemplateScanner {
         var range: Range<String.Index>
     }
 
+    /// Found by bytes (every build reads each template's tags several times);
+    /// a column counts characters, worked out only where a tag starts.
     static func tags(in text: String) -> [Tag] {
         var tags: [Tag] = []
+        let bytes = text.utf8
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}"), newline = UInt8(ascii: "\n")
         var line = 1
-        var column = 1
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index...].hasPrefix("{{"), let close = text[index...].range(of: "}}") {
-                var inner = text[text.index(index, offsetBy: 2)..<close.lowerBound]
-                var sigil = ""
-                if let first = inner.first, "#^/><$&!{=".contains(first) {
-                    sigil = String(first)
-                    inner = inner.dropFirst()
-                }
-                let name = inner.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "}")))
-                let end = sigil == "{" && text[close.upperBound...].hasPrefix("}") ? text.index(after: close.upperBound) : close.upperBound
-                tags.append(Tag(sigil: sigil, name: name, line: line, column: column, range: index..<end))
-                for character in text[index..<end] {
-                    if character == "\n" { line += 1; column = 1 } else { column += 1 }
-                }
-                index = end
+        var lineStart = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == newline {
+                line += 1
+                index = bytes.index(after: index)
+                lineStart = index
                 continue
             }
-            if text[index] == "\n" { line += 1; column = 1 } else { column += 1 }
-            index = text.index(after: index)
+            let next = bytes.index(after: index)
+            guard byte == open, next < bytes.endIndex, bytes[next] == open,
+                let closing = firstClosing(in: bytes, from: bytes.index(after: next)) else {
+                index = next
+                continue
+            }
+            var inner = text[bytes.index(after: next)..<closing]
+            var sigil = ""
+            if let first = inner.first, "#^/><$&!{=".contains(first) {
+                sigil = String(first)
+                inner = inner.dropFirst()
+            }
+            let name = inner.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "}")))
+            var end = bytes.index(closing, offsetBy: 2)
+            if sigil == "{", end < bytes.endIndex, bytes[end] == close { end = bytes.index(after: end) }
+            tags.append(Tag(sigil: sigil, name: name, line: line, column: text[lineStart..<index].count + 1, range: index..<end))
+            // Lines inside the tag.
+            var inside = index
+            while inside < end {
+                if bytes[inside] == newline {
+                    line += 1
+                    lineStart = bytes.index(after: inside)
+                }
+                inside = bytes.index(after: inside)
+            }
+            index = end
         }
         return tags
+    }
+
+    /// Where the next `}}` starts.
+    private static func firstClosing(in bytes: String.UTF8View, from start: String.Index) -> String.Index? {
+        let close = UInt8(ascii: "}")
+        var index = start
+        while index < bytes.endIndex {
+            let next = bytes.index(after: index)
+            if bytes[index] == close, next < bytes.endIndex, bytes[next] == close { return index }
+            index = next
+        }
+        return nil
     }
 
     /// Every `{{> name}}` or `{{< name}}` naming a template that does not exist.
