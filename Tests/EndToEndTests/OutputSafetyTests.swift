@@ -116,11 +116,11 @@ import Testing
     }
 
     /// Incremental builds list only the published folders changed since the
-    /// last build (PublishedListing): files added by hand to a page's folder,
-    /// to a new folder or beside the site are kept, build after build, and
-    /// files removed by hand stay removed (the spare, which also held them,
-    /// lets them go). Files are added right after a build, often within the
-    /// same tick of the clock as its last write.
+    /// last build (PublishedListing): files and empty folders added by hand
+    /// to a page's folder, to a new folder or beside the site are kept, build
+    /// after build, and those removed by hand stay removed (the spare, which
+    /// also held them, lets them go). They are added right after a build,
+    /// often within the same tick of the clock as its last write.
     @Test func filesAddedOrRemovedByHandBetweenIncrementalBuildsAreKeptOrStayGone() throws {
         let site = try TemporarySite(files: [
             "index.md": "---\ntitle: Home\nsummary: S\n---\n",
@@ -149,8 +149,16 @@ import Testing
         try put("notes", at: "about/notes.txt")
         try put("a,b", at: "extra/deep/data.csv")
         try put("example.org", at: "CNAME")
+        let folders = FileManager.default
+        try folders.createDirectory(at: site.output.appendingPathComponent("reports/2024"), withIntermediateDirectories: true)
+        try folders.createDirectory(at: site.output.appendingPathComponent("about/drafts"), withIntermediateDirectories: true)
+        func isFolder(_ path: String) -> Bool {
+            var isDirectory: ObjCBool = false
+            return folders.fileExists(atPath: site.output.appendingPathComponent(path).path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
         try edit(2)
         try build("build 2")
+        #expect(isFolder("reports/2024") && isFolder("about/drafts"), "an empty folder made by hand was lost")
         #expect(read("about/notes.txt") == "notes")
         #expect(read("extra/deep/data.csv") == "a,b")
         #expect(read("CNAME") == "example.org")
@@ -159,6 +167,7 @@ import Testing
         // folder they were added to, whose own manifest predates them.
         try FileManager.default.removeItem(at: site.output.appendingPathComponent("extra/deep/data.csv"))
         try FileManager.default.removeItem(at: site.output.appendingPathComponent("CNAME"))
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent("reports/2024"))
         try put("more", at: "about/more.txt")
         for step in 3...6 {
             try edit(step)
@@ -168,7 +177,12 @@ import Testing
             #expect(read("about/notes.txt") == "notes", "build \(step)")
             #expect(read("about/more.txt") == "more", "build \(step)")
             #expect(read("about/index.html")?.contains("Text \(step).") == true)
+            #expect(isFolder("reports") && isFolder("about/drafts"), "build \(step) lost an empty folder made by hand")
+            #expect(!isFolder("reports/2024"), "build \(step) brought back a folder removed by hand")
         }
+        // A clean build lists the whole folder, and keeps them too.
+        #expect(try runner.run(["build", "--no-search", "--clean"], in: site.root).status == 0)
+        #expect(isFolder("reports") && isFolder("about/drafts") && read("about/more.txt") == "more")
     }
 
     @Test func aForeignFileInTheWayIsAnErrorWithoutForce() throws {

@@ -150,6 +150,18 @@ public final class StagingFolder: @unchecked Sendable {
                 if !force { conflicts.append(relative) }
                 continue
             }
+            if relative.hasSuffix("/") {
+                // An empty folder someone made: made again, and listed as theirs,
+                // unless the new site has a file where it is.
+                let folder = String(relative.dropLast())
+                if generated.contains(folder) {
+                    if !force { conflicts.append(folder) }
+                    continue
+                }
+                try FileTree.makeFolder(path + "/" + folder)
+                lock.withLock { entries[relative] = Manifest.Entry(digest: 0, ours: false) }
+                continue
+            }
             let source = target.path + "/" + relative
             let destination = path + "/" + relative
             var sourceInfo = stat(), destinationInfo = stat()
@@ -171,13 +183,14 @@ public final class StagingFolder: @unchecked Sendable {
         let keep = lock.withLock { Set(entries.keys) }
         var folders: Set<String> = []
         for path in existing.entries.keys where !keep.contains(path) {
-            unlink(self.path + "/" + path)
+            // An empty folder's entry ends in `/`; rmdir leaves one that is not empty.
+            if path.hasSuffix("/") { rmdir(self.path + "/" + path) } else { unlink(self.path + "/" + path) }
             folders.insert(RelativePath.folder(of: path))
         }
         // Folders left empty go too, deepest first; rmdir refuses non-empty ones.
         for folder in folders.sorted(by: { $0.count > $1.count }) where !folder.isEmpty {
             var current = folder
-            while !current.isEmpty, rmdir(self.path + "/" + current) == 0 {
+            while !current.isEmpty, !keep.contains(current + "/"), rmdir(self.path + "/" + current) == 0 {
                 current = RelativePath.folder(of: current)
             }
         }

@@ -9,13 +9,18 @@ import Glibc
 /// costs seconds on a site of ten thousand pages.
 enum FileTree {
     /// Every regular file and symlink under `root`, relative to it, with `/`,
-    /// in no particular order. Folders are read a level at a time, the
-    /// folders of a level on all cores: a site has a folder per page.
-    static func files(under root: String) -> [String] {
+    /// in no particular order; with `emptyFolders`, each folder below `root`
+    /// that holds nothing too, as its path and a `/`. Folders are read a
+    /// level at a time, the folders of a level on all cores: a site has a
+    /// folder per page.
+    static func files(under root: String, emptyFolders: Bool = false) -> [String] {
         var result: [String] = []
         var level: [String] = [""]
         while !level.isEmpty {
             let listed = ConcurrentMap.map(level) { list(root: root, relative: $0) }
+            for (folder, (files, folders)) in zip(level, listed) where emptyFolders && !folder.isEmpty && files.isEmpty && folders.isEmpty {
+                result.append(folder + "/")
+            }
             level = []
             for (files, folders) in listed {
                 result += files
