@@ -31,7 +31,8 @@ import Testing
     }
 
     /// Line and column are where a warning points: columns count characters,
-    /// tags may span lines.
+    /// tags may span lines, and Windows line ends count as line ends (the
+    /// scanner before counted none of them: "\r\n" is one character).
     @Test func tagsAreFoundWithTheirSigilNameLineAndColumn() {
         let text = "<p>Café {{ title }}</p>\n  {{{body}}} {{! a\nnote }}{{#list}}x{{/list}}\n€{{> partials/a}}{{unclosed"
         let tags = TemplateScanner.tags(in: text)
@@ -40,5 +41,9 @@ import Testing
         #expect(tags.map(\.line) == [1, 2, 2, 3, 3, 4])
         #expect(tags.map(\.column) == [9, 3, 14, 8, 18, 2])
         #expect(tags.map { String(text[$0.range]) } == ["{{ title }}", "{{{body}}}", "{{! a\nnote }}", "{{#list}}", "{{/list}}", "{{> partials/a}}"])
+        // A template saved with Windows line ends counts its lines too.
+        let windows = TemplateScanner.tags(in: "<p>\r\n  {{title}}\r\n{{body}}")
+        #expect(windows.map(\.line) == [2, 3])
+        #expect(windows.map(\.column) == [3, 1])
     }
 }
