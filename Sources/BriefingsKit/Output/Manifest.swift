@@ -1,8 +1,9 @@
 import Foundation
 
 /// What a site folder holds: each file's path, a digest of its bytes, and
-/// whether Briefings wrote it or carried it over from someone else. Written
-/// as `.briefings-manifest` inside the folder, one file per line:
+/// whether Briefings wrote it or carried it over from someone else; and each
+/// empty folder someone else made, as its path and a `/` (digest 0, theirs).
+/// Written as `.briefings-manifest` inside the folder, one entry per line:
 /// `digest<TAB>o|f<TAB>path`.
 struct Manifest: Sendable, Equatable {
     struct Entry: Sendable, Equatable {

@@ -41,8 +41,9 @@ enum PublishedListing {
         return path == OutputFolder.markerName || path == OutputFolder.manifestName || manifest.entries[path]?.ours == true
     }
 
-    /// The files not ours: listed in the folders changed since `since`, and
-    /// from the manifest in the rest; nil when the folder cannot be opened.
+    /// The files and empty folders not ours: listed in the folders changed
+    /// since `since`, and from the manifest in the rest; nil when the folder
+    /// cannot be opened.
     private static func othersListingChangedFolders(_ root: String, _ manifest: Manifest, _ since: Int) -> [String]? {
         var folders: Set<String> = [""]
         folders.reserveCapacity(manifest.entries.count)

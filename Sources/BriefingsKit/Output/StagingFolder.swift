@@ -137,7 +137,8 @@ public final class StagingFolder: @unchecked Sendable {
     }
 
     /// Links every file of the published folder that Briefings did not write
-    /// into the new site, so the swap keeps it.
+    /// into the new site, and makes again every empty folder someone made
+    /// there, so the swap keeps them.
     private func carryOverForeignFiles(force: Bool, unchangedSince: Int?) throws {
         guard FileManager.default.fileExists(atPath: target.path) else { return }
         let generated = lock.withLock { Set(entries.keys) }
