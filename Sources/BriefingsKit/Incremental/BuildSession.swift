@@ -127,6 +127,11 @@ final class BuildSession {
                 report.slowestPages = render.slowest
                 clock.lap("templates")
                 diagnostics += render.pageDiagnostics
+                // The next build's state is made while links are checked and
+                // the rest is written: the ends of those phases leave a core
+                // idle, and at 100,000 pages making it took most of the writing.
+                // A build that fails drops it.
+                let nextPages = staging.map { _ in render.pagesState(encoding: savesState) }
 
                 // Links: every rendered page, and any page whose targets changed.
                 let (linkProblems, external) = render.verifyLinks(collectExternal: wantsExternal)
@@ -141,13 +146,11 @@ final class BuildSession {
                 report.files = render.fileCount
                 clock.lap("links")
 
-                guard let staging else { return finish(published: false) }
+                guard let staging, let nextPages else { return finish(published: false) }
                 guard !stops() else {
                     staging.discard()
                     return finish(published: false)
                 }
-                // The next build's state is made while the rest is written.
-                let nextPages = render.pagesState(encoding: savesState)
                 // Write: extras, assets and the search index, then the swap.
                 try await render.writeRest(into: staging)
                 let searchProblems = try render.buildSearchIndex(into: staging, options: options)

@@ -6,7 +6,7 @@ import Foundation
 /// digests), what it links to, its anchors and the digest of what was written.
 struct BuildState: Sendable {
     /// Bumped whenever the format or the meaning of a digest changes.
-    static let formatVersion = 9
+    static let formatVersion = 10
 
     /// What a build that finds nothing changed needs, at the start of the
     /// file so that it is read without decoding the rest.
