@@ -38,7 +38,7 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions) async -> BuildReport {
         let store = BuildStateStore(options: options)
         if options.clean { store.remove() }
-        let memory = BuildMemory(saved: options.clean ? nil : store.load(), handsOver: true)
+        let memory = BuildMemory(savedAt: options.clean ? nil : store.file.path, handsOver: true)
         memory.decodeAhead()
         let report = await build(options, remembering: memory, savingState: true)
         if report.published, !report.upToDate, let state = memory.state {
@@ -76,6 +76,9 @@ public final class BuildMemory: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: BuildState?
     private var saved: [UInt8]?
+    /// A saved state's file, read (on another thread) only when the build
+    /// needs more than its summary.
+    private var savedFile: String?
     /// A decoding begun by `decodeAhead`, until it is done.
     private var decoding: DispatchGroup?
     /// A build takes the state rather than sharing it (`stateForBuild`).
@@ -88,20 +91,27 @@ public final class BuildMemory: @unchecked Sendable {
         self.handsOver = handsOver
     }
 
+    /// The state saved in `file`, if there is one.
+    init(savedAt file: String?, handsOver: Bool = false) {
+        savedFile = file
+        self.handsOver = handsOver
+    }
+
     public convenience init() {
         self.init(saved: nil)
     }
 
-    /// Starts decoding the saved state on another thread while the build reads
-    /// the settings and walks the content, which is when a build that finds
-    /// something changed would otherwise wait for it. A build that finds
-    /// nothing changed needs only the summary, and does not wait.
+    /// Starts reading and decoding the saved state on another thread while the
+    /// build reads the settings and walks the content, which is when a build
+    /// that finds something changed would otherwise wait for it. A build that
+    /// finds nothing changed needs only the summary, and does not wait.
     func decodeAhead() {
         lock.withLock {
-            guard stored == nil, let saved, decoding == nil else { return }
+            guard stored == nil, saved != nil || savedFile != nil, decoding == nil else { return }
             let group = DispatchGroup()
             group.enter()
             decoding = group
+            let bytes = saved, file = savedFile
             // A thread of its own, at the lowest priority: it takes what the
             // walk leaves of the cores, and all of one once a build waits for it.
             let thread = Thread { [self] in
@@ -109,10 +119,11 @@ public final class BuildMemory: @unchecked Sendable {
                 // On Linux the nice value is the calling thread's alone.
                 setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
                 #endif
-                let state = try? BuildState.decode(saved)
+                let state = (bytes ?? file.flatMap { FileTree.bytes(of: $0) }).flatMap { try? BuildState.decode($0) }
                 lock.withLock {
                     stored = state
-                    self.saved = nil
+                    saved = nil
+                    savedFile = nil
                     decoding = nil
                 }
                 group.leave()
@@ -130,7 +141,14 @@ public final class BuildMemory: @unchecked Sendable {
     var summary: (BuildState.Summary, FileStamp?)? {
         lock.withLock {
             if let stored { return (stored.summary, stored.outputStamp) }
-            return saved.flatMap { try? BuildState.decodeSummary($0) }
+            if let saved { return try? BuildState.decodeSummary(saved) }
+            guard let savedFile else { return nil }
+            // The summary is at the start of the file: its first bytes are
+            // enough, unless its findings are many.
+            if let head = FileTree.bytes(of: savedFile, atMost: 1 << 16), let summary = try? BuildState.decodeSummary(head) {
+                return summary
+            }
+            return FileTree.bytes(of: savedFile).flatMap { try? BuildState.decodeSummary($0) }
         }
     }
 
@@ -147,16 +165,17 @@ public final class BuildMemory: @unchecked Sendable {
         get {
             settle()
             return lock.withLock {
-                if stored == nil, let saved {
-                    stored = try? BuildState.decode(saved)
-                    self.saved = nil
+                if stored == nil, let bytes = saved ?? savedFile.flatMap({ FileTree.bytes(of: $0) }) {
+                    stored = try? BuildState.decode(bytes)
                 }
+                saved = nil
+                savedFile = nil
                 return stored
             }
         }
         set {
             settle()
-            lock.withLock { stored = newValue; saved = nil }
+            lock.withLock { stored = newValue; saved = nil; savedFile = nil }
         }
     }
 }

@@ -260,11 +260,6 @@ struct BuildStateStore {
         file = folder.appendingPathComponent("state-\(key).bin")
     }
 
-    /// The saved state, undecoded, or nil when there is none.
-    func load() -> [UInt8]? {
-        FileTree.bytes(of: file.path)
-    }
-
     /// Saves atomically (a whole new file, then a rename).
     func save(_ state: BuildState) throws {
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)

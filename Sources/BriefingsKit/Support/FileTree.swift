@@ -73,22 +73,12 @@ enum FileTree {
     /// A whole file, or nil when it cannot be read: open, size and read, where
     /// Foundation's `Data(contentsOf:)` takes twice the time.
     static func data(of path: String) -> Data? {
-        readWhole(path)
-    }
-
-    /// A whole file's bytes, or nil when it cannot be read.
-    static func bytes(of path: String) -> [UInt8]? {
-        readWhole(path)
-    }
-
-    /// A regular file read into a buffer made for its size.
-    private static func readWhole<Buffer: WholeFileBuffer>(_ path: String) -> Buffer? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        var buffer = Buffer(zeroed: Int(info.st_size))
+        var buffer = Data(count: Int(info.st_size))
         var offset = 0
         while offset < buffer.count {
             let got = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
@@ -97,6 +87,31 @@ enum FileTree {
             offset += got
         }
         return buffer
+    }
+
+    /// A whole file's bytes (or its first `limit`), or nil when it cannot be read.
+    static func bytes(of path: String, atMost limit: Int = .max) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = min(Int(info.st_size), limit)
+        var complete = false
+        // Not zeroed first, since every byte is read over: for the build's
+        // state (megabytes), zeroing took as long as the read.
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var offset = 0
+            while offset < size, let base = buffer.baseAddress {
+                let got = read(descriptor, base + offset, size - offset)
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else { break }
+                offset += got
+            }
+            count = offset
+            complete = offset == size
+        }
+        return complete ? bytes : nil
     }
 
     static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
@@ -130,19 +145,4 @@ enum FileTree {
 struct POSIXError: Error, CustomStringConvertible {
     var code: Int32
     var description: String { String(cString: strerror(code)).lowercased() }
-}
-
-/// What `FileTree.readWhole` reads into.
-private protocol WholeFileBuffer {
-    init(zeroed count: Int)
-    var count: Int { get }
-    mutating func withUnsafeMutableBytes<Result>(_ body: (UnsafeMutableRawBufferPointer) throws -> Result) rethrows -> Result
-}
-
-extension Data: WholeFileBuffer {
-    init(zeroed count: Int) { self.init(count: count) }
-}
-
-extension [UInt8]: WholeFileBuffer {
-    init(zeroed count: Int) { self.init(repeating: 0, count: count) }
 }

@@ -1,0 +1,71 @@
+@testable import BriefingsKit
+import Foundation
+import Testing
+
+/// The state one build saves for the next, read back from its file: the
+/// summary from the file's first bytes (all a build that finds nothing
+/// changed needs), the whole state on another thread.
+@Suite struct BuildStateStoreTests {
+    private func store() throws -> (BuildStateStore, URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("state-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("Content"), withIntermediateDirectories: true)
+        let options = BuildOptions(contentFolder: folder.appendingPathComponent("Content"), outputFolder: folder.appendingPathComponent("Output"))
+        return (BuildStateStore(options: options), folder)
+    }
+
+    private func state(findings: Int) -> BuildState {
+        let diagnostics = (0..<findings).map { number in
+            Diagnostic.warning("link.anchor", "the link to #part-\(number) finds no heading of that id on the page",
+                               at: SourceLocation(file: "Content/case-studies/study-\(number).md", line: number + 1, column: 3),
+                               help: "link to an id the page has, or add the heading")
+        }
+        return BuildState(settingsDigest: 7, documentFolders: ["handbook"],
+                          pages: BuildState.Pages(dependencyNames: ["kind:case-study"], sources: [:], records: [:], encoded: nil),
+                          assets: [:], extrasDigest: 1, extras: ["sitemap.xml": 2], searchDigest: 3, searchFiles: [:],
+                          outputStamp: FileStamp(size: 10, modified: 20, inode: 30),
+                          summary: BuildState.Summary(inputsDigest: 42, pages: 5, files: 9, diagnostics: diagnostics))
+    }
+
+    @Test(arguments: [0, 3, 2_000])
+    func aSavedSummaryIsReadBackWholeHoweverManyFindingsItHolds(findings: Int) throws {
+        let (store, folder) = try store()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try store.save(state(findings: findings))
+        // 2,000 findings are far more than the first bytes read for the summary.
+        if findings == 2_000 {
+            let size = try FileManager.default.attributesOfItem(atPath: store.file.path)[.size] as? Int ?? 0
+            #expect(size > 1 << 16)
+        }
+        let memory = BuildMemory(savedAt: store.file.path)
+        let (summary, stamp) = try #require(memory.summary)
+        #expect(summary.inputsDigest == 42 && summary.pages == 5 && summary.files == 9)
+        #expect(summary.diagnostics.count == findings)
+        #expect(summary.diagnostics.last?.line == (findings == 0 ? nil : findings))
+        #expect(stamp == FileStamp(size: 10, modified: 20, inode: 30))
+
+        // The whole state, decoded ahead on another thread, as a build reads it.
+        memory.decodeAhead()
+        let whole = try #require(memory.state)
+        #expect(whole.settingsDigest == 7 && whole.documentFolders == ["handbook"] && whole.extras == ["sitemap.xml": 2])
+        #expect(whole.summary.diagnostics.count == findings)
+    }
+
+    @Test func noFileOrABrokenOneIsNoStateNotACrash() throws {
+        let (store, folder) = try store()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let missing = BuildMemory(savedAt: store.file.path)
+        #expect(missing.summary == nil)
+        missing.decodeAhead()
+        #expect(missing.state == nil)
+
+        try store.save(state(findings: 50))
+        let bytes = try Data(contentsOf: store.file)
+        for cut in [0, 5, bytes.count / 2, bytes.count - 1] {
+            try bytes.prefix(cut).write(to: store.file)
+            let memory = BuildMemory(savedAt: store.file.path)
+            // A summary cut short is no summary; a state cut short is none.
+            if cut < bytes.count / 2 { #expect(memory.summary == nil, "cut at \(cut)") }
+            #expect(memory.state == nil, "cut at \(cut)")
+        }
+    }
+}
