@@ -144,10 +144,11 @@ public final class BuildMemory: @unchecked Sendable {
             if let saved { return try? BuildState.decodeSummary(saved) }
             guard let savedFile else { return nil }
             // The summary is at the start of the file: its first bytes are
-            // enough, unless its findings are many.
-            if let head = FileTree.bytes(of: savedFile, atMost: 1 << 16), let summary = try? BuildState.decodeSummary(head) {
-                return summary
-            }
+            // enough, unless its findings are more than they hold.
+            let headSize = 1 << 16
+            guard let head = FileTree.bytes(of: savedFile, atMost: headSize) else { return nil }
+            if let summary = try? BuildState.decodeSummary(head) { return summary }
+            guard head.count == headSize else { return nil }
             return FileTree.bytes(of: savedFile).flatMap { try? BuildState.decodeSummary($0) }
         }
     }

@@ -21,6 +21,9 @@ enum TemplateScanner {
         let open = UInt8(ascii: "{"), close = UInt8(ascii: "}"), newline = UInt8(ascii: "\n")
         var line = 1
         var lineStart = bytes.startIndex
+        // The column at `counted`, so that each stretch of a line is counted once.
+        var column = 1
+        var counted = bytes.startIndex
         var index = bytes.startIndex
         while index < bytes.endIndex {
             let byte = bytes[index]
@@ -28,6 +31,8 @@ enum TemplateScanner {
                 line += 1
                 index = bytes.index(after: index)
                 lineStart = index
+                column = 1
+                counted = index
                 continue
             }
             let next = bytes.index(after: index)
@@ -45,7 +50,9 @@ enum TemplateScanner {
             let name = inner.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "}")))
             var end = bytes.index(closing, offsetBy: 2)
             if sigil == "{", end < bytes.endIndex, bytes[end] == close { end = bytes.index(after: end) }
-            tags.append(Tag(sigil: sigil, name: name, line: line, column: text[lineStart..<index].count + 1, range: index..<end))
+            column += text[counted..<index].count
+            counted = index
+            tags.append(Tag(sigil: sigil, name: name, line: line, column: column, range: index..<end))
             // Lines inside the tag.
             var inside = index
             while inside < end {
@@ -55,6 +62,12 @@ enum TemplateScanner {
                 }
                 inside = bytes.index(after: inside)
             }
+            if lineStart > index {
+                column = 1
+                counted = lineStart
+            }
+            column += text[counted..<end].count
+            counted = end
             index = end
         }
         return tags

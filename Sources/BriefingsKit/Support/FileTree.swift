@@ -73,45 +73,48 @@ enum FileTree {
     /// A whole file, or nil when it cannot be read: open, size and read, where
     /// Foundation's `Data(contentsOf:)` takes twice the time.
     static func data(of path: String) -> Data? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+        guard let (descriptor, size) = openRegular(path) else { return nil }
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        var buffer = Data(count: Int(info.st_size))
-        var offset = 0
-        while offset < buffer.count {
-            let got = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if got < 0, errno == EINTR { continue }
-            guard got > 0 else { return nil }
-            offset += got
-        }
-        return buffer
+        var buffer = Data(count: size)
+        let got = buffer.withUnsafeMutableBytes { readFully(descriptor, into: $0.baseAddress, size: size) }
+        return got == size ? buffer : nil
     }
 
     /// A whole file's bytes (or its first `limit`), or nil when it cannot be read.
     static func bytes(of path: String, atMost limit: Int = .max) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+        guard let (descriptor, fileSize) = openRegular(path) else { return nil }
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let size = min(Int(info.st_size), limit)
-        var complete = false
+        let size = min(fileSize, limit)
         // Not zeroed first, since every byte is read over: for the build's
         // state (megabytes), zeroing took as long as the read.
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            var offset = 0
-            while offset < size, let base = buffer.baseAddress {
-                let got = read(descriptor, base + offset, size - offset)
-                if got < 0, errno == EINTR { continue }
-                guard got > 0 else { break }
-                offset += got
-            }
-            count = offset
-            complete = offset == size
+            count = readFully(descriptor, into: buffer.baseAddress, size: size)
         }
-        return complete ? bytes : nil
+        return bytes.count == size ? bytes : nil
+    }
+
+    /// A regular file opened for reading, and its size.
+    private static func openRegular(_ path: String) -> (Int32, Int)? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            close(descriptor)
+            return nil
+        }
+        return (descriptor, Int(info.st_size))
+    }
+
+    /// Reads until `size` bytes are in, the file ends or reading fails: how many were read.
+    private static func readFully(_ descriptor: Int32, into base: UnsafeMutableRawPointer?, size: Int) -> Int {
+        var offset = 0
+        while offset < size, let base {
+            let got = read(descriptor, base + offset, size - offset)
+            if got < 0, errno == EINTR { continue }
+            guard got > 0 else { break }
+            offset += got
+        }
+        return offset
     }
 
     static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
