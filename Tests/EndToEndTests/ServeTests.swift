@@ -88,8 +88,13 @@ import Testing
         try process.run()
         defer { Self.stop(process) }
         #expect(Ports.waitUntilOpen(port, timeout: 20))
-        let text = try String(contentsOf: log, encoding: .utf8)
+        // The port can open a moment before the line announcing it is written.
+        let serving = "Serving http://0.0.0.0:\(port)/"
+        var text = ""
+        #expect(Self.eventually(5) {
+            text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            return text.contains(serving)
+        }, "no '\(serving)' line: \(text)")
         #expect(text.contains("warning: serving on 0.0.0.0, reachable from other machines"))
-        #expect(text.contains("Serving http://0.0.0.0:\(port)/"))
     }
 }
