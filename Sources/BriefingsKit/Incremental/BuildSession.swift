@@ -74,6 +74,8 @@ final class BuildSession {
         var (fresh, readProblems) = ContentScanner.read(changed, display: display)
         diagnostics += readProblems
         clock.lap("read")
+        // Read while the front matter is parsed, which leaves a core free.
+        let manifestsAhead = publishing ? output.readManifestsAhead() : nil
 
         // Front matter: parse what changed, reuse the rest.
         let parser = ContentParser(taxonomies: settings.taxonomies, includeDrafts: options.includeDrafts)
@@ -82,6 +84,8 @@ final class BuildSession {
         let planned = parser.plan(parsed.drafts, checkingConflicts: false)
         diagnostics += planned.diagnostics
         clock.lap("front matter")
+        let sources = parsed.sources
+        let encodedSources = savesState && publishing ? Task.detached { BuildState.encode(sources: sources, onAllCores: false) } : nil
 
         // Index: the pages the build makes, and every lookup.
         var pages = planned.pages
@@ -105,7 +109,7 @@ final class BuildSession {
         do {
             if publishing {
                 do {
-                    staging = try output.beginStaging()
+                    staging = try output.beginStaging(ahead: await manifestsAhead?.task.value)
                 } catch {
                     diagnostics.append(.error("output.write", "cannot write beside the output folder: \(ContentScanner.reason(error))",
                                               at: SourceLocation(file: display(options.outputFolder)),
@@ -131,7 +135,7 @@ final class BuildSession {
                 // the rest is written: the ends of those phases leave a core
                 // idle, and at 100,000 pages making it took most of the writing.
                 // A build that fails drops it.
-                let nextPages = staging.map { _ in render.pagesState(encoding: savesState) }
+                let nextPages = staging.map { _ in render.pagesState(encoding: savesState, encodedSources: encodedSources) }
 
                 // Links: every rendered page, and any page whose targets changed.
                 let (linkProblems, external) = render.verifyLinks(collectExternal: wantsExternal)

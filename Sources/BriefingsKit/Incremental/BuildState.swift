@@ -139,24 +139,15 @@ extension BuildState {
         return [head] + (encodedPages ?? Self.encode(Pages(dependencyNames: dependencyNames, sources: sources, records: records))) + [writer.bytes]
     }
 
-    /// The dependency names, sources and records, as `encodedParts` writes them.
-    static func encode(_ pages: Pages) -> [[UInt8]] {
-        var writer = BinaryWriter()
-        writer.writeOnAllCores(pages.dependencyNames) { $0.write($1) }
-        let sources = pages.sources, records = pages.records
-        let (sourceOrder, recordOrder) = ConcurrentMap.both({ sources.keys.sorted() }, { records.keys.sorted() })
-        writer.writeOnAllCores(sourceOrder) { writer, path in
-            guard let source = sources[path] else { return }
-            writer.write(path)
-            source.stamp.encode(to: &writer)
-            writer.write(source.digest)
-            writer.write(source.declaredKind?.rawValue)
-            writer.write(source.draft != nil)
-            source.draft?.encode(to: &writer)
-            writer.write(source.diagnostics) { $1.encode(to: &$0) }
-        }
-        writer.writeOnAllCores(recordOrder) { writer, reference in
-            guard let record = records[reference] else { return }
+    /// The dependency names, sources and records, as `encodedParts` writes
+    /// them. `sources`: the sources' part, if encoded already (`encode(sources:onAllCores:)`).
+    static func encode(_ pages: Pages, sources encodedSources: [[UInt8]]? = nil) -> [[UInt8]] {
+        var names = BinaryWriter()
+        names.writeOnAllCores(pages.dependencyNames) { $0.write($1) }
+        var records = BinaryWriter()
+        let table = pages.records
+        records.writeOnAllCores(table.keys.sorted()) { writer, reference in
+            guard let record = table[reference] else { return }
             writer.write(reference)
             writer.write(record.contentDigest)
             writer.write(record.cardDigest)
@@ -171,6 +162,32 @@ extension BuildState {
             writer.write(record.outputPath)
             writer.write(record.outputDigest)
             writer.write(record.diagnostics) { $1.encode(to: &$0) }
+        }
+        // Each writer's parts are a stretch of the one stream, in order.
+        return names.parts + (encodedSources ?? encode(sources: pages.sources, onAllCores: true)) + records.parts
+    }
+
+    /// The sources' part of `encode`. A build encodes it ahead, on one core,
+    /// as soon as its front matter is parsed: the sources are final then, and
+    /// while the pages are planned and indexed a core is mostly idle, where
+    /// at the end of the build both are busy writing.
+    static func encode(sources: [String: CachedSource], onAllCores: Bool) -> [[UInt8]] {
+        var writer = BinaryWriter()
+        let each: @Sendable (inout BinaryWriter, String) -> Void = { writer, path in
+            guard let source = sources[path] else { return }
+            writer.write(path)
+            source.stamp.encode(to: &writer)
+            writer.write(source.digest)
+            writer.write(source.declaredKind?.rawValue)
+            writer.write(source.draft != nil)
+            source.draft?.encode(to: &writer)
+            writer.write(source.diagnostics) { $1.encode(to: &$0) }
+        }
+        let order = sources.keys.sorted()
+        if onAllCores {
+            writer.writeOnAllCores(order, each)
+        } else {
+            writer.write(order, each)
         }
         return writer.parts
     }

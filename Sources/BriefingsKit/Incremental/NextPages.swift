@@ -16,11 +16,13 @@ struct NextPages: Sendable {
     let previousNames: [String]
     let previousRecords: [String: BuildState.PageRecord]
     let sources: [String: BuildState.CachedSource]
+    /// `sources` encoded ahead, when the state will be saved.
+    let encodedSources: Task<[[UInt8]], Never>?
 
     /// Every rendered page's dependencies numbered and digested, and the records
     /// of pages not rendered kept; most of the work on every core, since at
     /// 100,000 pages it is a second on one.
-    func make(encoding: Bool) -> BuildState.Pages {
+    func make(encoding: Bool) async -> BuildState.Pages {
         let pages = self.pages, recorders = self.recorders, scans = self.scans
         let rendered = pages.indices.filter { scans[$0] != nil }
         // Each rendered page's dependency names and ids, sorted.
@@ -73,7 +75,7 @@ struct NextPages: Sendable {
         }
         if keepsRecords { _ = numbering.compact(&records) }
         var state = BuildState.Pages(dependencyNames: numbering.names, sources: sources, records: records, encoded: nil)
-        if encoding { state.encoded = BuildState.encode(state) }
+        if encoding { state.encoded = BuildState.encode(state, sources: await encodedSources?.value) }
         return state
     }
 }
