@@ -68,4 +68,31 @@ import Testing
             #expect(memory.state == nil, "cut at \(cut)")
         }
     }
+
+    /// Records kept from the last build are saved by copying their bytes from
+    /// the file they were read from; one changed since must be encoded anew.
+    @Test func keptRecordsAreSavedAsTheyWereReadAndChangedOnesAnew() throws {
+        func record(_ numbers: [Int32], ids: [String]) -> BuildState.PageRecord {
+            BuildState.PageRecord(contentDigest: 1, cardDigest: 2, template: "case-study", templateDigest: 3,
+                                  dependencies: numbers.map { ($0, UInt64($0) + 100) }, outgoing: ["case-study:kent"], ids: ids,
+                                  outputPath: "case-studies/x/index.html", outputDigest: 4, diagnostics: [])
+        }
+        var original = state(findings: 1)
+        original.dependencyNames = ["kind:case-study", "ref:case-study:kent", "body:case-study:kent"]
+        original.records = ["case-study:a": record([0, 1], ids: ["why"]), "case-study:b": record([2], ids: ["how", "when"])]
+        let saved = original.encodedParts().flatMap { $0 }
+
+        var read = try BuildState.decode(saved)
+        #expect(read.origin == saved)
+        // Read and saved again, unchanged: the same bytes.
+        #expect(read.encodedParts().flatMap { $0 } == saved)
+
+        // A kept record whose dependencies were renumbered (as compacting does) is saved as it is now.
+        read.records["case-study:b"]?.dependencies = [(0, 7)]
+        let again = try BuildState.decode(read.encodedParts().flatMap { $0 })
+        #expect(again.records["case-study:b"]?.dependencies.map(\.name) == [0])
+        #expect(again.records["case-study:b"]?.dependencies.map(\.digest) == [7])
+        #expect(again.records["case-study:b"]?.ids == ["how", "when"])
+        #expect(again.records["case-study:a"]?.dependencies.map(\.name) == [0, 1])
+    }
 }

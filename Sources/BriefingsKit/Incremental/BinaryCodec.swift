@@ -32,6 +32,11 @@ struct BinaryWriter {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
+    /// Bytes already encoded, as they are.
+    mutating func append(_ encoded: ArraySlice<UInt8>) {
+        bytes.append(contentsOf: encoded)
+    }
+
     mutating func write(_ value: Bool) {
         bytes.append(value ? 1 : 0)
     }
@@ -89,6 +94,8 @@ struct BinaryReader {
     }
 
     var isAtEnd: Bool { offset >= bytes.count }
+    /// Where the next read starts.
+    var position: Int { offset }
 
     mutating func readInt() throws -> Int {
         var number: UInt64 = 0

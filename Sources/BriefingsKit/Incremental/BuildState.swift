@@ -28,21 +28,42 @@ struct BuildState: Sendable {
     }
 
     struct PageRecord: Sendable {
-        var contentDigest: UInt64
-        var cardDigest: UInt64
-        var template: String
-        var templateDigest: UInt64
+        let contentDigest: UInt64
+        let cardDigest: UInt64
+        let template: String
+        let templateDigest: UInt64
         /// Each dependency (its number in `dependencyNames`) and its digest
         /// when the page was rendered.
-        var dependencies: [(name: Int32, digest: UInt64)]
+        var dependencies: [(name: Int32, digest: UInt64)] { didSet { encoded = nil } }
         /// References of the pages its Markdown links to, for "Cited in".
-        var outgoing: [String]
+        let outgoing: [String]
         /// The ids on the page, for anchor checks of links to it.
-        var ids: [String]
-        var outputPath: String
-        var outputDigest: UInt64
+        let ids: [String]
+        let outputPath: String
+        let outputDigest: UInt64
         /// Findings about the page (warnings: a build with errors is not kept).
-        var diagnostics: [Diagnostic]
+        let diagnostics: [Diagnostic]
+        /// Where the record's fields lie in the saved state it was read from
+        /// (`BuildState.origin`), while they are as read: most records are
+        /// kept from one build to the next, and are then saved by copying
+        /// those bytes rather than by encoding them again.
+        private(set) var encoded: Range<Int>?
+
+        init(contentDigest: UInt64, cardDigest: UInt64, template: String, templateDigest: UInt64,
+             dependencies: [(name: Int32, digest: UInt64)], outgoing: [String], ids: [String], outputPath: String,
+             outputDigest: UInt64, diagnostics: [Diagnostic], encoded: Range<Int>? = nil) {
+            self.contentDigest = contentDigest
+            self.cardDigest = cardDigest
+            self.template = template
+            self.templateDigest = templateDigest
+            self.dependencies = dependencies
+            self.outgoing = outgoing
+            self.ids = ids
+            self.outputPath = outputPath
+            self.outputDigest = outputDigest
+            self.diagnostics = diagnostics
+            self.encoded = encoded
+        }
     }
 
     struct CachedAsset: Sendable {
@@ -69,6 +90,9 @@ struct BuildState: Sendable {
     /// now, the folder was changed by something else and nothing is assumed.
     var outputStamp: FileStamp?
     var summary = Summary()
+    /// The saved state this one was read from, if it was: kept records
+    /// point into it (`PageRecord.encoded`).
+    var origin: [UInt8]?
     /// `dependencyNames`, `sources` and `records` as `encodedParts` writes
     /// them, when encoded ahead (while the build that made them wrote the
     /// site); a change to any of the three drops it.
@@ -81,6 +105,8 @@ struct BuildState: Sendable {
         var sources: [String: CachedSource]
         var records: [String: PageRecord]
         var encoded: [[UInt8]]?
+        /// The saved state the kept records were read from.
+        var origin: [UInt8]?
     }
 
     init(settingsDigest: UInt64, documentFolders: [String], pages: Pages, assets: [String: CachedAsset], extrasDigest: UInt64,
@@ -92,6 +118,7 @@ struct BuildState: Sendable {
         sources = pages.sources
         records = pages.records
         encodedPages = pages.encoded
+        origin = pages.origin
         self.assets = assets
         self.extrasDigest = extrasDigest
         self.extras = extras
@@ -136,7 +163,8 @@ extension BuildState {
         Self.write(extras, to: &writer)
         writer.write(searchDigest)
         Self.write(searchFiles, to: &writer)
-        return [head] + (encodedPages ?? Self.encode(Pages(dependencyNames: dependencyNames, sources: sources, records: records))) + [writer.bytes]
+        return [head] + (encodedPages ?? Self.encode(Pages(dependencyNames: dependencyNames, sources: sources, records: records, origin: origin)))
+            + [writer.bytes]
     }
 
     /// The dependency names, sources and records, as `encodedParts` writes
@@ -146,9 +174,14 @@ extension BuildState {
         names.writeOnAllCores(pages.dependencyNames) { $0.write($1) }
         var records = BinaryWriter()
         let table = pages.records
+        let origin = pages.origin
         records.writeOnAllCores(table.keys.sorted()) { writer, reference in
             guard let record = table[reference] else { return }
             writer.write(reference)
+            if let origin, let range = record.encoded {
+                writer.append(origin[range])
+                return
+            }
             writer.write(record.contentDigest)
             writer.write(record.cardDigest)
             writer.write(record.template)
@@ -223,6 +256,7 @@ extension BuildState {
         }
         let records = try reader.readTable { reader -> (String, PageRecord) in
             let reference = try reader.readString()
+            let start = reader.position
             let contentDigest = try reader.readUInt64(), cardDigest = try reader.readUInt64()
             let template = try reader.readString()
             let templateDigest = try reader.readUInt64()
@@ -238,7 +272,7 @@ extension BuildState {
             return (reference, PageRecord(
                 contentDigest: contentDigest, cardDigest: cardDigest, template: template, templateDigest: templateDigest,
                 dependencies: dependencies, outgoing: outgoing, ids: ids, outputPath: outputPath, outputDigest: outputDigest,
-                diagnostics: diagnostics))
+                diagnostics: diagnostics, encoded: start..<reader.position))
         }
         let assets = try reader.readTable { reader -> (String, CachedAsset) in
             (try reader.readString(), CachedAsset(stamp: try FileStamp.decode(from: &reader), digest: try reader.readUInt64()))
@@ -249,7 +283,7 @@ extension BuildState {
         let searchFiles = try readDigests(from: &reader)
         return BuildState(
             settingsDigest: settingsDigest, documentFolders: documentFolders,
-            pages: Pages(dependencyNames: dependencyNames, sources: sources, records: records, encoded: nil), assets: assets,
+            pages: Pages(dependencyNames: dependencyNames, sources: sources, records: records, encoded: nil, origin: bytes), assets: assets,
             extrasDigest: extrasDigest, extras: extras, searchDigest: searchDigest, searchFiles: searchFiles, outputStamp: outputStamp,
             summary: summary)
     }

@@ -15,6 +15,8 @@ struct NextPages: Sendable {
     let templateDigests: [String: UInt64]
     let previousNames: [String]
     let previousRecords: [String: BuildState.PageRecord]
+    /// The saved state `previousRecords` were read from, if they were.
+    let previousOrigin: [UInt8]?
     let sources: [String: BuildState.CachedSource]
     /// `sources` encoded ahead, when the state will be saved.
     let encodedSources: Task<[[UInt8]], Never>?
@@ -74,7 +76,8 @@ struct NextPages: Sendable {
             }
         }
         if keepsRecords { _ = numbering.compact(&records) }
-        var state = BuildState.Pages(dependencyNames: numbering.names, sources: sources, records: records, encoded: nil)
+        var state = BuildState.Pages(dependencyNames: numbering.names, sources: sources, records: records, encoded: nil,
+                                     origin: keepsRecords ? previousOrigin : nil)
         if encoding { state.encoded = BuildState.encode(state, sources: await encodedSources?.value) }
         return state
     }
