@@ -38,16 +38,23 @@ enum GeneratedPages {
     }
 
     private static func sections(for pages: [Page], config: SiteConfig) -> [Page] {
-        let taken = Set(pages.map(\.url))
         var folders: Set<String> = []
+        // Pages come folder by folder (thousands of case studies in one):
+        // a page in the same folder as the one before adds nothing new.
+        var last = ""
         for page in pages where page.kind != .chapter && !page.sourcePath.isEmpty {
             var folder = RelativePath.folder(of: page.sourcePath)
             if RelativePath.name(of: page.sourcePath) == "index.md" { folder = RelativePath.folder(of: folder) }
-            while !folder.isEmpty, folder != "." {
-                folders.insert(folder)
+            guard folder != last else { continue }
+            last = folder
+            while !folder.isEmpty, folder != ".", folders.insert(folder).inserted {
                 folder = RelativePath.folder(of: folder)
             }
         }
+        // A folder whose own page is written has no section page: only the
+        // folders' URLs are looked for among the pages' (a few, against every page).
+        let urls = Set(folders.map { "/" + $0 + "/" })
+        let taken = Set(pages.lazy.map(\.url).filter { urls.contains($0) })
         return folders.sorted().compactMap { folder in
             let url = "/" + folder + "/"
             guard !taken.contains(url) else { return nil }

@@ -88,11 +88,17 @@ public final class SiteIndex: Sendable {
             for (index, page) in pages.enumerated() where !page.sourcePath.isEmpty { table[page.sourcePath] = index }
             return .table(table)
         case .byTerm:
-            var table: [String: [Int]] = [:]
+            // By vocabulary, then term: the table's key (`termKey`) is made
+            // once per term rather than once per page that carries it.
+            var byVocabulary: [String: [String: [Int]]] = [:]
             for (index, page) in pages.enumerated() {
                 for (vocabulary, uses) in page.terms {
-                    for use in uses { table[Self.termKey(vocabulary, use.id), default: []].append(index) }
+                    for use in uses { byVocabulary[vocabulary, default: [:]][use.id, default: []].append(index) }
                 }
+            }
+            var table: [String: [Int]] = [:]
+            for (vocabulary, terms) in byVocabulary {
+                for (term, indices) in terms { table[Self.termKey(vocabulary, term)] = indices }
             }
             return .terms(table)
         }
