@@ -308,11 +308,14 @@ final class BuildSession {
         func place(of path: String) -> Int? {
             // From where the last was found; round to the start only if the
             // files were not in order after all.
-            for range in [nextPlace..<files.count, 0..<nextPlace] {
-                for index in range where files[index].relativePath == path {
-                    nextPlace = index + 1
-                    return index
-                }
+            let start = nextPlace
+            for index in start..<files.count where files[index].relativePath == path {
+                nextPlace = index + 1
+                return index
+            }
+            for index in 0..<start where files[index].relativePath == path {
+                nextPlace = index + 1
+                return index
             }
             return nil
         }

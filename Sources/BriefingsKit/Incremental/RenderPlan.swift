@@ -447,7 +447,8 @@ struct RenderPlan {
             pages: pages, recorders: recorders, scans: scans, digests: digests.snapshot(), contents: contents, cards: cards,
             outputPaths: outputPaths, outputDigests: outputDigests, bodies: bodies, outgoingLinks: outgoingLinks,
             templateDigests: settings.templateDigests, previousNames: previous?.dependencyNames ?? [],
-            previousRecords: previous?.records ?? [:], previousOrigin: previous?.origin, sources: parsed.sources, encodedSources: encoding ? encodedSources : nil)
+            previousRecords: previous?.records ?? [:], previousOrigin: previous?.origin, sources: parsed.sources,
+            encodedSources: encoding ? encodedSources : nil)
         return Task.detached { await inputs.make(encoding: encoding) }
     }
 
