@@ -75,7 +75,6 @@ public enum SiteBuilder {
 public final class BuildMemory: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: BuildState?
-    private var saved: [UInt8]?
     /// A saved state's file, read (on another thread) only when the build
     /// needs more than its summary.
     private var savedFile: String?
@@ -84,21 +83,16 @@ public final class BuildMemory: @unchecked Sendable {
     /// A build takes the state rather than sharing it (`stateForBuild`).
     private let handsOver: Bool
 
-    /// `handsOver`: for a memory used by one build only, which may then
-    /// change the state's tables in place rather than copy them.
-    init(saved: [UInt8]?, handsOver: Bool = false) {
-        self.saved = saved
-        self.handsOver = handsOver
-    }
-
-    /// The state saved in `file`, if there is one.
+    /// The state saved in `file`, if there is one. `handsOver`: for a memory
+    /// used by one build only, which may then change the state's tables in
+    /// place rather than copy them.
     init(savedAt file: String?, handsOver: Bool = false) {
         savedFile = file
         self.handsOver = handsOver
     }
 
     public convenience init() {
-        self.init(saved: nil)
+        self.init(savedAt: nil)
     }
 
     /// Starts reading and decoding the saved state on another thread while the
@@ -107,11 +101,10 @@ public final class BuildMemory: @unchecked Sendable {
     /// finds nothing changed needs only the summary, and does not wait.
     func decodeAhead() {
         lock.withLock {
-            guard stored == nil, saved != nil || savedFile != nil, decoding == nil else { return }
+            guard stored == nil, let file = savedFile, decoding == nil else { return }
             let group = DispatchGroup()
             group.enter()
             decoding = group
-            let bytes = saved, file = savedFile
             // A thread of its own, at the lowest priority: it takes what the
             // walk leaves of the cores, and all of one once a build waits for it.
             let thread = Thread { [self] in
@@ -119,10 +112,9 @@ public final class BuildMemory: @unchecked Sendable {
                 // On Linux the nice value is the calling thread's alone.
                 setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
                 #endif
-                let state = (bytes ?? file.flatMap { FileTree.bytes(of: $0) }).flatMap { try? BuildState.decode($0) }
+                let state = FileTree.bytes(of: file).flatMap { try? BuildState.decode($0) }
                 lock.withLock {
                     stored = state
-                    saved = nil
                     savedFile = nil
                     decoding = nil
                 }
@@ -141,7 +133,6 @@ public final class BuildMemory: @unchecked Sendable {
     var summary: (BuildState.Summary, FileStamp?)? {
         lock.withLock {
             if let stored { return (stored.summary, stored.outputStamp) }
-            if let saved { return try? BuildState.decodeSummary(saved) }
             guard let savedFile else { return nil }
             // The summary is at the start of the file: its first bytes are
             // enough, unless its findings are more than they hold.
@@ -166,17 +157,16 @@ public final class BuildMemory: @unchecked Sendable {
         get {
             settle()
             return lock.withLock {
-                if stored == nil, let bytes = saved ?? savedFile.flatMap({ FileTree.bytes(of: $0) }) {
+                if stored == nil, let bytes = savedFile.flatMap({ FileTree.bytes(of: $0) }) {
                     stored = try? BuildState.decode(bytes)
                 }
-                saved = nil
                 savedFile = nil
                 return stored
             }
         }
         set {
             settle()
-            lock.withLock { stored = newValue; saved = nil; savedFile = nil }
+            lock.withLock { stored = newValue; savedFile = nil }
         }
     }
 }
