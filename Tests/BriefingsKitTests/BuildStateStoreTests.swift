@@ -95,4 +95,33 @@ import Testing
         #expect(again.records["case-study:b"]?.ids == ["how", "when"])
         #expect(again.records["case-study:a"]?.dependencies.map(\.name) == [0, 1])
     }
+
+    /// Sources kept from the last build are saved by copying their bytes too,
+    /// whether encoded ahead (as a build does) or with the rest; one read
+    /// again since is encoded anew.
+    @Test func keptSourcesAreSavedAsTheyWereReadAndReadOnesAnew() throws {
+        func source(_ digest: UInt64, finding: String) -> BuildState.CachedSource {
+            BuildState.CachedSource(stamp: FileStamp(size: 5, modified: Int(digest), inode: 9), digest: digest, declaredKind: .caseStudy,
+                                    draft: nil, diagnostics: [.warning("front-matter.unknown", finding, at: SourceLocation(file: "a.md", line: 2))])
+        }
+        var original = state(findings: 0)
+        original.sources = ["case-studies/a.md": source(11, finding: "first"), "case-studies/b.md": source(12, finding: "second")]
+        let saved = original.encodedParts().flatMap { $0 }
+
+        var read = try BuildState.decode(saved)
+        #expect(read.sources.values.allSatisfy { $0.encoded != nil })
+        #expect(read.encodedParts().flatMap { $0 } == saved)
+        // Encoded ahead on its own, the sources' part is the same stretch of the file.
+        let ahead = BuildState.encode(sources: read.sources, origin: read.origin, onAllCores: false).flatMap { $0 }
+        #expect(saved.count > ahead.count && ahead.count > 0)
+        #expect(saved.indices.contains { saved[$0...].starts(with: ahead) })
+
+        // A file read again: its entry is made anew, and saved as it is now.
+        read.sources["case-studies/b.md"] = source(13, finding: "changed")
+        let again = try BuildState.decode(read.encodedParts().flatMap { $0 })
+        #expect(again.sources["case-studies/b.md"]?.digest == 13)
+        #expect(again.sources["case-studies/b.md"]?.diagnostics.first?.message == "changed")
+        #expect(again.sources["case-studies/a.md"]?.digest == 11)
+        #expect(again.sources["case-studies/a.md"]?.diagnostics.first?.message == "first")
+    }
 }

@@ -80,8 +80,9 @@ final class BuildSession {
         let planned = parser.plan(parsed.drafts, checkingConflicts: false)
         diagnostics += planned.diagnostics
         clock.lap("front matter")
-        let sources = parsed.sources
-        let encodedSources = savesState && publishing ? Task.detached { BuildState.encode(sources: sources, onAllCores: false) } : nil
+        let sources = parsed.sources, origin = previous?.origin
+        let encodedSources = savesState && publishing
+            ? Task.detached { BuildState.encode(sources: sources, origin: origin, onAllCores: false) } : nil
 
         // Index: the pages the build makes, and every lookup.
         var pages = planned.pages

@@ -20,11 +20,25 @@ struct BuildState: Sendable {
     }
 
     struct CachedSource: Sendable {
-        var stamp: FileStamp
-        var digest: UInt64
-        var declaredKind: PageKind?
-        var draft: PageDraft?
-        var diagnostics: [Diagnostic]
+        let stamp: FileStamp
+        let digest: UInt64
+        let declaredKind: PageKind?
+        let draft: PageDraft?
+        let diagnostics: [Diagnostic]
+        /// Where the entry's fields lie in the saved state it was read from
+        /// (`BuildState.origin`): an entry kept from one build to the next
+        /// (most are) is saved by copying those bytes, not encoded again.
+        let encoded: Range<Int>?
+
+        init(stamp: FileStamp, digest: UInt64, declaredKind: PageKind?, draft: PageDraft?, diagnostics: [Diagnostic],
+             encoded: Range<Int>? = nil) {
+            self.stamp = stamp
+            self.digest = digest
+            self.declaredKind = declaredKind
+            self.draft = draft
+            self.diagnostics = diagnostics
+            self.encoded = encoded
+        }
     }
 
     struct PageRecord: Sendable {
@@ -197,18 +211,26 @@ extension BuildState {
             writer.write(record.diagnostics) { $1.encode(to: &$0) }
         }
         // Each writer's parts are a stretch of the one stream, in order.
-        return names.parts + (encodedSources ?? encode(sources: pages.sources, onAllCores: true)) + records.parts
+        return names.parts + (encodedSources ?? encode(sources: pages.sources, origin: origin, onAllCores: true)) + records.parts
     }
 
     /// The sources' part of `encode`. A build encodes it ahead, on one core,
     /// as soon as its front matter is parsed: the sources are final then, and
     /// while the pages are planned and indexed a core is mostly idle, where
     /// at the end of the build both are busy writing.
-    static func encode(sources: [String: CachedSource], onAllCores: Bool) -> [[UInt8]] {
+    ///
+    /// `origin`: the saved state the kept entries were read from.
+    static func encode(sources: [String: CachedSource], origin: [UInt8]?, onAllCores: Bool) -> [[UInt8]] {
         var writer = BinaryWriter()
         let each: @Sendable (inout BinaryWriter, String) -> Void = { writer, path in
-            guard let source = sources[path] else { return }
+            guard let slot = sources.index(forKey: path) else { return }
             writer.write(path)
+            // Read in place: a copy of the entry would retain its draft's every field.
+            if let origin, let range = sources.values[slot].encoded {
+                writer.append(origin[range])
+                return
+            }
+            let source = sources.values[slot]
             source.stamp.encode(to: &writer)
             writer.write(source.digest)
             writer.write(source.declaredKind?.rawValue)
@@ -247,12 +269,14 @@ extension BuildState {
         let dependencyNames = try reader.readStrings()
         let sources = try reader.readTable { reader -> (String, CachedSource) in
             let path = try reader.readString()
+            let start = reader.position
             let stamp = try FileStamp.decode(from: &reader)
             let digest = try reader.readUInt64()
             let kind = try reader.readOptionalString().flatMap(PageKind.init(rawValue:))
             let draft = try reader.readBool() ? try PageDraft.decode(from: &reader) : nil
             let diagnostics = try reader.readArray { try Diagnostic.decode(from: &$0) }
-            return (path, CachedSource(stamp: stamp, digest: digest, declaredKind: kind, draft: draft, diagnostics: diagnostics))
+            return (path, CachedSource(stamp: stamp, digest: digest, declaredKind: kind, draft: draft, diagnostics: diagnostics,
+                                       encoded: start..<reader.position))
         }
         let records = try reader.readTable { reader -> (String, PageRecord) in
             let reference = try reader.readString()
