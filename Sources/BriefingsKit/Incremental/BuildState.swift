@@ -152,6 +152,20 @@ extension BuildState {
         return read(records.values[slot])
     }
 
+    /// Where a page's record lies in `records`: found once per page, so that
+    /// the phases that each read every page's record do not each look it up
+    /// by its reference (at 10,000 pages, a string hashed and compared per
+    /// page and phase was a few per cent of a one-file rebuild).
+    typealias RecordSlot = Dictionary<String, PageRecord>.Index
+
+    func recordSlot(_ reference: String) -> RecordSlot? { records.index(forKey: reference) }
+
+    /// Something of the record at `slot`, read where it lies. The slot must
+    /// be of these records, unchanged since it was found.
+    func record<Value>(at slot: RecordSlot, _ read: (PageRecord) -> Value) -> Value {
+        read(records.values[slot])
+    }
+
     /// The state as saved, in three parts to be written one after the other:
     /// pages encoded ahead are then written as they are, not copied.
     func encodedParts() -> [[UInt8]] {

@@ -15,6 +15,8 @@ struct NextPages: Sendable {
     let templateDigests: [String: UInt64]
     let previousNames: [String]
     let previousRecords: [String: BuildState.PageRecord]
+    /// Each page's record in `previousRecords`, if it has one.
+    let previousSlots: [BuildState.RecordSlot?]
     /// The saved state `previousRecords` were read from, if they were.
     let previousOrigin: [UInt8]?
     let sources: [String: BuildState.CachedSource]
@@ -35,7 +37,8 @@ struct NextPages: Sendable {
         }
         // Each name numbered once: on every core when nothing is kept from the
         // last build, else after the last build's names, which keep theirs.
-        let keepsRecords = pages.indices.contains { scans[$0] == nil && previousRecords.index(forKey: pages[$0].reference) != nil }
+        let previousSlots = self.previousSlots, previousRecords = self.previousRecords
+        let keepsRecords = pages.indices.contains { scans[$0] == nil && previousSlots[$0] != nil }
         var numbering = keepsRecords ? NameNumbering.extending(previousNames, with: sorted.map(\.names))
             : NameNumbering.fresh(sorted.map(\.names))
         // The digest of each name the rendered pages use (every name, when
@@ -58,7 +61,7 @@ struct NextPages: Sendable {
                 contentDigest: contents[index], cardDigest: cards[index], template: template,
                 templateDigest: templateDigests[template] ?? 0, dependencies: dependencies[offset],
                 outgoing: outgoingLinks[index] ?? bodies[index].map { LinkGraph.targets(of: $0.links, from: pages[index].reference) }
-                    ?? previousRecords[pages[index].reference]?.outgoing ?? [],
+                    ?? previousSlots[index].map { previousRecords.values[$0].outgoing } ?? [],
                 ids: sorted[offset].ids, outputPath: outputPaths[index], outputDigest: outputDigests[index] ?? 0,
                 // Link findings are errors, and a build with errors is not kept:
                 // only the Markdown's warnings need carrying.
@@ -71,8 +74,8 @@ struct NextPages: Sendable {
         for (index, page) in pages.enumerated() {
             if let offset = position[index] {
                 records[page.reference] = made[offset]
-            } else if let record = previousRecords[page.reference] {
-                records[page.reference] = record
+            } else if let slot = previousSlots[index] {
+                records[page.reference] = previousRecords.values[slot]
             }
         }
         if keepsRecords { _ = numbering.compact(&records) }

@@ -22,6 +22,8 @@ struct RenderPlan {
     private let cards: [UInt64]
     private let contents: [UInt64]
     private let outputPaths: [String]
+    /// Each page's record in `previous`, if it has one.
+    private let recordSlots: [BuildState.RecordSlot?]
     /// Every page's reference, by place.
     private let references: [String]
     private let digests: DependencyDigests
@@ -67,7 +69,8 @@ struct RenderPlan {
         let sources = parsed.sources
         // Each page's card, content digest and output path, on every core: one
         // by one, on one core, these were a tenth of a one-file rebuild's plan.
-        let perPage = ConcurrentMap.map(Array(pages.indices), inRunsOf: 512) { index -> (card: UInt64, content: UInt64, path: String) in
+        let perPage = ConcurrentMap.map(Array(pages.indices), inRunsOf: 512) {
+            index -> (card: UInt64, content: UInt64, path: String, slot: BuildState.RecordSlot?) in
             let page = pages[index]
             let content: UInt64
             if !page.sourcePath.isEmpty {
@@ -76,9 +79,10 @@ struct RenderPlan {
             } else {
                 content = Digest(page.body).final
             }
-            return (page.cardDigest, content, URLRules.outputFile(forPath: page.url))
+            return (page.cardDigest, content, URLRules.outputFile(forPath: page.url), previous?.recordSlot(page.reference))
         }
         cards = perPage.map(\.card)
+        recordSlots = perPage.map(\.slot)
         contents = perPage.map(\.content)
         outputPaths = perPage.map(\.path)
         let cards = self.cards, outputPaths = self.outputPaths
@@ -120,6 +124,12 @@ struct RenderPlan {
 
     private func templateName(_ index: Int) -> String { pages[index].template ?? pages[index].kind.templateName }
 
+    /// Something of the page's record from the last build, if it has one.
+    private func record<Value>(_ index: Int, _ read: (BuildState.PageRecord) -> Value) -> Value? {
+        guard let previous, let slot = recordSlots[index] else { return nil }
+        return previous.record(at: slot, read)
+    }
+
     /// The pages among `candidates` whose inputs changed since their last
     /// rendering, checked on every core. Citations are judged separately, once
     /// the Markdown is rendered.
@@ -128,11 +138,12 @@ struct RenderPlan {
         let digestNow = digests.workOutPrevious(citations: citations)
         let isCitation = digests.isCitation
         let pages = self.pages, contents = self.contents, cards = self.cards, outputPaths = self.outputPaths
-        let templateDigests = settings.templateDigests
+        let templateDigests = settings.templateDigests, recordSlots = self.recordSlots
         let needs = ConcurrentMap.map(candidates, inRunsOf: 256) { index -> Bool in
             let page = pages[index]
             let template = page.template ?? page.kind.templateName
-            return previous.record(page.reference) { record in
+            guard let slot = recordSlots[index] else { return true }
+            return previous.record(at: slot) { record in
                 if !citations,
                     record.contentDigest != contents[index] || record.cardDigest != cards[index] || record.outputPath != outputPaths[index]
                     || record.template != template || record.templateDigest != templateDigests[template] {
@@ -141,7 +152,7 @@ struct RenderPlan {
                 return record.dependencies.contains { dependency in
                     isCitation[Int(dependency.name)] == citations && digestNow[Int(dependency.name)] != dependency.digest
                 }
-            } ?? true
+            }
         }
         return zip(candidates, needs).filter(\.1).map(\.0)
     }
@@ -175,7 +186,7 @@ struct RenderPlan {
 
     private func outgoing(_ index: Int) -> [String] {
         if let body = bodies[index] { return LinkGraph.targets(of: body.links, from: pages[index].reference) }
-        return previous?.record(pages[index].reference, \.outgoing) ?? []
+        return record(index, \.outgoing) ?? []
     }
 
     /// Whether the page is laid out with its body (its template never shows "Cited in").
@@ -344,8 +355,8 @@ struct RenderPlan {
         var changed: Set<String> = []
         for index in rendered {
             let page = pages[index]
-            guard let record = previous.records[page.reference], let scan = scans[index] else { continue }
-            if Set(record.ids) != scan.ids {
+            guard let ids = record(index, \.ids), let scan = scans[index] else { continue }
+            if Set(ids) != scan.ids {
                 changed.formUnion([DependencyName.reference(page.reference), DependencyName.url(page.url)])
                 if !page.sourcePath.isEmpty { changed.insert(DependencyName.source(page.sourcePath)) }
             }
@@ -354,7 +365,7 @@ struct RenderPlan {
         let changedNumbers = Set(previous.dependencyNames.indices.filter { changed.contains(previous.dependencyNames[$0]) }.map(Int32.init))
         guard !changedNumbers.isEmpty else { return }
         for index in pages.indices where !dirty[index] {
-            let linksToChanged = previous.record(pages[index].reference) { record in
+            let linksToChanged = record(index) { record in
                 record.dependencies.contains { changedNumbers.contains($0.name) }
             }
             if linksToChanged == true { dirty[index] = true }
@@ -366,11 +377,13 @@ struct RenderPlan {
     /// Checks the pages rendered this build; the others' findings stand, since
     /// nothing they link to changed (or they would have been rendered).
     func verifyLinks(collectExternal: Bool) -> (diagnostics: [Diagnostic], external: LinkVerifier.ExternalLinks) {
-        let scans = self.scans, pages = self.pages, previous = self.previous
+        let scans = self.scans, previous = self.previous, recordSlots = self.recordSlots
         // Looked up when a link's anchor is checked: a build that lays out a
         // few pages checks a few anchors, and need not gather every page's.
         let ids: @Sendable (Int) -> Set<String> = { index in
-            scans[index]?.ids ?? Set(previous?.record(pages[index].reference, \.ids) ?? [])
+            if let scan = scans[index] { return scan.ids }
+            guard let previous, let slot = recordSlots[index] else { return [] }
+            return Set(previous.record(at: slot, \.ids))
         }
         let verifier = LinkVerifier(site: site.index, templates: site.templates, files: files, scans: scans.compactMap { $0 },
                                     collectExternal: collectExternal, idsOfPage: ids)
@@ -379,7 +392,7 @@ struct RenderPlan {
 
     /// The findings about pages not rendered this build, from when they were.
     var carriedDiagnostics: [Diagnostic] {
-        pages.indices.filter { !dirty[$0] }.flatMap { previous?.record(pages[$0].reference, \.diagnostics) ?? [] }
+        pages.indices.filter { !dirty[$0] }.flatMap { record($0, \.diagnostics) ?? [] }
     }
 
     // MARK: Writing
@@ -388,7 +401,7 @@ struct RenderPlan {
     /// the extra files, each only when its bytes changed.
     mutating func writeRest(into staging: StagingFolder) async throws {
         for index in pages.indices where scans[index] == nil {
-            guard let (path, digest) = previous?.record(pages[index].reference, { ($0.outputPath, $0.outputDigest) }) else { continue }
+            guard let (path, digest) = record(index, { ($0.outputPath, $0.outputDigest) }) else { continue }
             try staging.keep(path, digest: digest)
         }
         let contentAssets = Set(scan.assets.map(\.file.outputPath))
@@ -422,7 +435,7 @@ struct RenderPlan {
         var digest = Digest()
         for (index, page) in pages.enumerated() {
             digest.add(page.url)
-            digest.add(Int(bitPattern: UInt(outputDigests[index] ?? previous?.record(page.reference, \.outputDigest) ?? 0)))
+            digest.add(Int(bitPattern: UInt(outputDigests[index] ?? record(index, \.outputDigest) ?? 0)))
         }
         digest.add(options.search.map { $0 ? 1 : 0 } ?? 2)
         searchDigest = digest.final
@@ -447,7 +460,7 @@ struct RenderPlan {
             pages: pages, recorders: recorders, scans: scans, digests: digests.snapshot(), contents: contents, cards: cards,
             outputPaths: outputPaths, outputDigests: outputDigests, bodies: bodies, outgoingLinks: outgoingLinks,
             templateDigests: settings.templateDigests, previousNames: previous?.dependencyNames ?? [],
-            previousRecords: previous?.records ?? [:], previousOrigin: previous?.origin, sources: parsed.sources,
+            previousRecords: previous?.records ?? [:], previousSlots: recordSlots, previousOrigin: previous?.origin, sources: parsed.sources,
             encodedSources: encoding ? encodedSources : nil)
         return Task.detached { await inputs.make(encoding: encoding) }
     }
