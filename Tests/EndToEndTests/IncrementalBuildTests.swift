@@ -183,6 +183,27 @@ import Testing
         }
     }
 
+    /// With no template showing "Cited in", the build makes no link graph;
+    /// links added, removed and retargeted, and headings renamed, still give
+    /// the same bytes as a clean build, and so does showing "Cited in" again.
+    @Test func withoutCitedInNoLinkGraphIsNeededForTheSameBytes() throws {
+        let it = try Site()
+        for template in ["case-study.mustache", "chapter.mustache", "document.mustache", "briefing.mustache"] {
+            try it.editTemplate(template) { $0.replacingOccurrences(of: "{{> partials/cited-in}}", with: "") }
+        }
+        let total = try it.buildBothWays("templates without Cited in")
+        try it.edit("case-studies/kent.md") { $0 + "\nSee [Bristol](case-study:bristol) and [the routemap](document:routemap).\n" }
+        let linksAdded = try it.buildBothWays("links added")
+        #expect(linksAdded >= 1 && linksAdded < 6, "adding links laid out \(linksAdded) pages")
+        try it.edit("case-studies/kent.md") { $0.replacingOccurrences(of: "[Bristol](case-study:bristol)", with: "Bristol") }
+        try it.buildBothWays("a link removed")
+        try it.edit("case-studies/bristol.md") { $0 + "\n## A new part\n\nSee [Kent](case-study:kent#a-new-part).\n" }
+        try it.edit("case-studies/kent.md") { $0 + "\n## A new part\n\nText.\n" }
+        try it.buildBothWays("a heading added and linked to")
+        try it.editTemplate("case-study.mustache") { $0.replacingOccurrences(of: "{{/main}}", with: "{{> partials/cited-in}}{{/main}}") }
+        #expect(try it.buildBothWays("Cited in shown again") >= 5 && total > 30)
+    }
+
     /// A page whose template shows no "Cited in" is laid out as soon as its
     /// Markdown is rendered; when its headings change, the unchanged pages
     /// linking to its anchors are still checked again, as a clean build would.
