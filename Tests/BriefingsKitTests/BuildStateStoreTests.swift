@@ -84,6 +84,9 @@ import Testing
 
         var read = try BuildState.decode(saved)
         #expect(read.origin == saved)
+        // Each record's links and ids, left in the file when read, are there when asked for.
+        #expect(read.records["case-study:b"]?.ids == ["how", "when"])
+        #expect(read.records["case-study:a"]?.outgoing == ["case-study:kent"])
         // Read and saved again, unchanged: the same bytes.
         #expect(read.encodedParts().flatMap { $0 } == saved)
 

@@ -89,8 +89,9 @@ struct BinaryReader {
     private let bytes: [UInt8]
     private var offset = 0
 
-    init(_ bytes: [UInt8]) {
+    init(_ bytes: [UInt8], at offset: Int = 0) {
         self.bytes = bytes
+        self.offset = offset
     }
 
     var isAtEnd: Bool { offset >= bytes.count }
@@ -138,6 +139,17 @@ struct BinaryReader {
 
     mutating func readStrings() throws -> [String] {
         try readArray { try $0.readString() }
+    }
+
+    /// Steps over what `readStrings` would read, checking it is whole.
+    mutating func skipStrings() throws {
+        let count = try readInt()
+        guard count >= 0, count <= bytes.count - offset + 1 else { throw Malformed() }
+        for _ in 0..<count {
+            let length = try readInt()
+            guard length >= 0, offset + length <= bytes.count else { throw Malformed() }
+            offset += length
+        }
     }
 
     mutating func readArray<Element>(_ each: (inout BinaryReader) throws -> Element) throws -> [Element] {

@@ -50,9 +50,10 @@ struct BuildState: Sendable {
         /// when the page was rendered.
         var dependencies: [(name: Int32, digest: UInt64)] { didSet { encoded = nil } }
         /// References of the pages its Markdown links to, for "Cited in".
-        let outgoing: [String]
+        var outgoing: [String] { lists.outgoing }
         /// The ids on the page, for anchor checks of links to it.
-        let ids: [String]
+        var ids: [String] { lists.ids }
+        private let lists: Lists
         let outputPath: String
         let outputDigest: UInt64
         /// Findings about the page (warnings: a build with errors is not kept).
@@ -71,12 +72,57 @@ struct BuildState: Sendable {
             self.template = template
             self.templateDigest = templateDigest
             self.dependencies = dependencies
-            self.outgoing = outgoing
-            self.ids = ids
+            lists = .made(outgoing: outgoing, ids: ids)
             self.outputPath = outputPath
             self.outputDigest = outputDigest
             self.diagnostics = diagnostics
             self.encoded = encoded
+        }
+
+        /// A record as read from a saved state, its lists left where they lie in it.
+        fileprivate init(contentDigest: UInt64, cardDigest: UInt64, template: String, templateDigest: UInt64,
+                         dependencies: [(name: Int32, digest: UInt64)], lists: Lists, outputPath: String,
+                         outputDigest: UInt64, diagnostics: [Diagnostic], encoded: Range<Int>) {
+            self.contentDigest = contentDigest
+            self.cardDigest = cardDigest
+            self.template = template
+            self.templateDigest = templateDigest
+            self.dependencies = dependencies
+            self.lists = lists
+            self.outputPath = outputPath
+            self.outputDigest = outputDigest
+            self.diagnostics = diagnostics
+            self.encoded = encoded
+        }
+
+        /// A record's links and ids. Read from a saved state they are decoded
+        /// only when asked for: a build reads few of them (the ids of pages
+        /// linked to from the pages it lays out; the links only to make the
+        /// link graph), and as strings made for every record they were a
+        /// third of decoding the state.
+        fileprivate enum Lists: Sendable {
+            case made(outgoing: [String], ids: [String])
+            /// Where each list lies in `origin`, checked when the state was read.
+            case saved(origin: [UInt8], outgoing: Int, ids: Int)
+
+            var outgoing: [String] {
+                switch self {
+                case .made(let outgoing, _): outgoing
+                case .saved(let origin, let at, _): Self.strings(in: origin, at: at)
+                }
+            }
+
+            var ids: [String] {
+                switch self {
+                case .made(_, let ids): ids
+                case .saved(let origin, _, let at): Self.strings(in: origin, at: at)
+                }
+            }
+
+            private static func strings(in origin: [UInt8], at offset: Int) -> [String] {
+                var reader = BinaryReader(origin, at: offset)
+                return (try? reader.readStrings()) ?? []
+            }
         }
     }
 
@@ -303,14 +349,17 @@ extension BuildState {
                 guard name >= 0, name < dependencyNames.count else { throw BinaryReader.Malformed() }
                 return (Int32(name), try reader.readUInt64())
             }
-            let outgoing = try reader.readStrings(), ids = try reader.readStrings()
+            let outgoing = reader.position
+            try reader.skipStrings()
+            let ids = reader.position
+            try reader.skipStrings()
             let outputPath = try reader.readString()
             let outputDigest = try reader.readUInt64()
             let diagnostics = try reader.readArray { try Diagnostic.decode(from: &$0) }
             return (reference, PageRecord(
                 contentDigest: contentDigest, cardDigest: cardDigest, template: template, templateDigest: templateDigest,
-                dependencies: dependencies, outgoing: outgoing, ids: ids, outputPath: outputPath, outputDigest: outputDigest,
-                diagnostics: diagnostics, encoded: start..<reader.position))
+                dependencies: dependencies, lists: .saved(origin: bytes, outgoing: outgoing, ids: ids), outputPath: outputPath,
+                outputDigest: outputDigest, diagnostics: diagnostics, encoded: start..<reader.position))
         }
         let assets = try reader.readTable { reader -> (String, CachedAsset) in
             (try reader.readString(), CachedAsset(stamp: try FileStamp.decode(from: &reader), digest: try reader.readUInt64()))
