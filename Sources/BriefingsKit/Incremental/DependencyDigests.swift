@@ -17,6 +17,9 @@ final class DependencyDigests {
     let previousNames: [String]
     /// Which of `previousNames` are citations, judged once the graph is known.
     let isCitation: [Bool]
+    /// Which of `previousNames` are of a page's body or a template: the names
+    /// whose digest can change while every page's card stays as it was.
+    private let isBodyOrTemplate: [Bool]
     private var previousDigests: [UInt64?]
 
     /// `cards` and `contents` are per page, in `site.pages` order; `files` are
@@ -25,6 +28,7 @@ final class DependencyDigests {
          templateDigests: [String: UInt64], previousNames: [String] = []) {
         self.previousNames = previousNames
         isCitation = previousNames.map { $0.hasPrefix(Self.citationPrefix) }
+        isBodyOrTemplate = previousNames.map { $0.hasPrefix("body:") || $0.hasPrefix("template:") }
         previousDigests = Array(repeating: nil, count: previousNames.count)
         let pages = site.pages
         // Each page as a list's member, worked out once: a list's digest then
@@ -66,14 +70,22 @@ final class DependencyDigests {
     /// `citations`: the citations instead, once the graph is known. Returns
     /// the digest of every name of that kind, by number (0 for the others),
     /// for checking pages on every core.
-    func workOutPrevious(citations: Bool) -> [UInt64] {
-        let missing = previousNames.indices.filter { isCitation[$0] == citations && previousDigests[$0] == nil }
+    ///
+    /// `cardsAsRecorded`: every page of the site is one the last build made,
+    /// with the same card, and the site has the same other files. A page's,
+    /// a list's, a URL's digest is then the one every record holds (after a
+    /// build, each record's digests are that build's: a page whose
+    /// dependency changed was rendered again), and only bodies and templates
+    /// are worked out; the others are given as nil.
+    func workOutPrevious(citations: Bool, cardsAsRecorded: Bool = false) -> [UInt64?] {
+        let asked = { (number: Int) in self.isCitation[number] == citations && (citations || !cardsAsRecorded || self.isBodyOrTemplate[number]) }
+        let missing = previousNames.indices.filter { asked($0) && previousDigests[$0] == nil }
         if missing.count > 1 {
             let computed = snapshot().digestsOnAllCores(missing.map { previousNames[$0] })
             for (number, digest) in zip(missing, computed) { previousDigests[number] = digest }
         }
         return previousNames.indices.map { number in
-            isCitation[number] == citations ? digest(ofPrevious: Int32(number)) : 0
+            isCitation[number] != citations ? 0 : asked(number) ? digest(ofPrevious: Int32(number)) : nil
         }
     }
 

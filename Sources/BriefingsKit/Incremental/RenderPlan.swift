@@ -24,6 +24,9 @@ struct RenderPlan {
     private let outputPaths: [String]
     /// Each page's record in `previous`, if it has one.
     private let recordSlots: [BuildState.RecordSlot?]
+    /// Whether the site's pages are the last build's, each with the card it
+    /// had, and its other files too (see `DependencyDigests.workOutPrevious`).
+    private let cardsAsRecorded: Bool
     /// Every page's reference, by place.
     private let references: [String]
     private let digests: DependencyDigests
@@ -73,7 +76,7 @@ struct RenderPlan {
         // Each page's card, content digest and output path, on every core: one
         // by one, on one core, these were a tenth of a one-file rebuild's plan.
         let perPage = ConcurrentMap.map(Array(pages.indices), inRunsOf: 512) {
-            index -> (card: UInt64, content: UInt64, path: String, slot: BuildState.RecordSlot?) in
+            index -> (card: UInt64, content: UInt64, path: String, slot: BuildState.RecordSlot?, sameCard: Bool) in
             let page = pages[index]
             let content: UInt64
             if !page.sourcePath.isEmpty {
@@ -82,10 +85,18 @@ struct RenderPlan {
             } else {
                 content = Digest(page.body).final
             }
-            return (page.cardDigest, content, URLRules.outputFile(forPath: page.url), previous?.recordSlot(page.reference))
+            let card = page.cardDigest, slot = previous?.recordSlot(page.reference)
+            let sameCard = slot.map { previous?.record(at: $0, \.cardDigest) == card } ?? false
+            return (card, content, URLRules.outputFile(forPath: page.url), slot, sameCard)
         }
         cards = perPage.map(\.card)
         recordSlots = perPage.map(\.slot)
+        // The same other files: the content's and the theme's assets as the
+        // last build wrote them (the extras' paths follow from the cards).
+        let assetPaths = Set(scan.assets.map(\.file.outputPath)).union(settings.themeAssets.map(\.outputPath))
+        cardsAsRecorded = previous.map { previous in
+            previous.records.count == pages.count && perPage.allSatisfy(\.sameCard) && Set(previous.assets.keys) == assetPaths
+        } ?? false
         contents = perPage.map(\.content)
         outputPaths = perPage.map(\.path)
         let cards = self.cards, outputPaths = self.outputPaths
@@ -139,7 +150,7 @@ struct RenderPlan {
     /// the Markdown is rendered.
     private func pagesNeedingRendering(_ candidates: [Int], citations: Bool) -> [Int] {
         guard let previous else { return candidates }
-        let digestNow = digests.workOutPrevious(citations: citations)
+        let digestNow = digests.workOutPrevious(citations: citations, cardsAsRecorded: cardsAsRecorded)
         let isCitation = digests.isCitation
         let pages = self.pages, contents = self.contents, cards = self.cards, outputPaths = self.outputPaths
         let templateDigests = settings.templateDigests, recordSlots = self.recordSlots
@@ -154,7 +165,8 @@ struct RenderPlan {
                     return true
                 }
                 return record.dependencies.contains { dependency in
-                    isCitation[Int(dependency.name)] == citations && digestNow[Int(dependency.name)] != dependency.digest
+                    // A digest not worked out is as recorded.
+                    isCitation[Int(dependency.name)] == citations && (digestNow[Int(dependency.name)].map { $0 != dependency.digest } ?? false)
                 }
             }
         }
