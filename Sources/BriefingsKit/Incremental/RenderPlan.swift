@@ -451,6 +451,13 @@ struct RenderPlan {
 
     /// The search index, made again only when some page's bytes changed.
     mutating func buildSearchIndex(into staging: StagingFolder, options: BuildOptions) throws -> [Diagnostic] {
+        // Without search there is no index, and nothing to digest for it: a
+        // later build with search finds no index files kept, and makes them.
+        if options.search == false {
+            searchDigest = 0
+            searchFiles = [:]
+            return []
+        }
         var digest = Digest()
         for (index, page) in pages.enumerated() {
             digest.add(page.url)
