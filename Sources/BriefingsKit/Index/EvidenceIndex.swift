@@ -20,8 +20,10 @@ public final class EvidenceIndex: Sendable {
         public var gaps: [Cell] { cells.flatMap { $0 }.filter { $0.pages.isEmpty } }
     }
 
-    /// The pages the index covers (those the vocabularies apply to), in list order.
-    public let pages: [Page]
+    /// The pages the index covers (those the vocabularies apply to), in list
+    /// order: made when first asked for, like the site's list order.
+    public var pages: [Page] { covered.value }
+    private let covered: MadeOnce<[Page]>
     public let vocabularies: [Vocabulary]
     /// The matrix, noting that the page being rendered shows it.
     public var matrix: Matrix? {
@@ -52,10 +54,10 @@ public final class EvidenceIndex: Sendable {
         vocabularies = site.taxonomies.vocabularies
         let kinds = Set(vocabularies.flatMap(\.appliesTo))
         self.kinds = kinds
-        let pages = site.inListOrder.filter { kinds.contains($0.kind) }
-        self.pages = pages
+        let covered = MadeOnce { site.inListOrder.filter { kinds.contains($0.kind) } }
+        self.covered = covered
         let vocabularies = self.vocabularies
-        relatedIndex = MadeOnce { RelatedIndex(pages: pages, vocabularies: vocabularies) }
+        relatedIndex = MadeOnce { RelatedIndex(pages: covered.value, vocabularies: vocabularies) }
         madeMatrix = MadeOnce { Self.matrix(site) }
     }
 

@@ -9,12 +9,17 @@ public final class SiteIndex: Sendable {
     private let byReference: [String: Int]
     private let bySourcePath: [String: Int]
     private let byURL: [String: Int]
-    private let byTerm: [String: [Int]]
+    /// The list order and each term's pages in it, made when a list is
+    /// first asked for: a build that lays out a page or two with templates
+    /// that list nothing (and whose lists' digests are as recorded) never
+    /// sorts the site.
+    private let lists: MadeOnce<Lists>
     /// Every page in list order (`listOrder`), sorted once: lists filter it
     /// rather than sort again, which at 100,000 pages was seconds.
-    let inListOrder: [Page]
+    var inListOrder: [Page] { lists.value.inListOrder }
     /// The same, as indices into `pages`.
-    let listOrderIndices: [Int]
+    var listOrderIndices: [Int] { lists.value.order }
+    private var byTerm: [String: [Int]] { lists.value.byTerm }
     /// Each page's URL as links to it are written (under the site's base path),
     /// by place: made once per page rather than once per link to it.
     private let links: [String]
@@ -23,19 +28,16 @@ public final class SiteIndex: Sendable {
         self.config = config
         self.taxonomies = taxonomies
         self.pages = pages
-        // The list order and the four lookups are independent, each a stretch
-        // of its own at 100,000 pages: they are made on every core, the list
-        // order (the longest) first.
+        // The lookups are independent, each a stretch of its own at 100,000
+        // pages: they are made on every core.
         let parts = ConcurrentMap.map(Array(Part.allCases)) { part in Self.make(part, pages, config) }
-        var order: [Int] = [], byTerm: [String: [Int]] = [:], links: [String] = []
+        var links: [String] = []
         var byReference: [String: Int] = [:], bySourcePath: [String: Int] = [:], byURL: [String: Int] = [:]
         for (part, made) in zip(Part.allCases, parts) {
             switch (part, made) {
-            case (.order, .order(let value)): order = value
             case (.byReference, .table(let value)): byReference = value
             case (.bySourcePath, .table(let value)): bySourcePath = value
             case (.byURL, .table(let value)): byURL = value
-            case (.byTerm, .terms(let value)): byTerm = value
             case (.links, .links(let value)): links = value
             default: break
             }
@@ -44,24 +46,35 @@ public final class SiteIndex: Sendable {
         self.bySourcePath = bySourcePath
         self.byURL = byURL
         self.links = links
-        var rank = [Int](repeating: 0, count: pages.count)
-        for (position, index) in order.enumerated() { rank[index] = position }
-        let ranks = rank
-        let unsorted = byTerm, terms = Array(byTerm.keys)
-        let sortedTerms = ConcurrentMap.map(terms) { term in (unsorted[term] ?? []).sorted { ranks[$0] < ranks[$1] } }
-        self.byTerm = Dictionary(uniqueKeysWithValues: zip(terms, sortedTerms))
-        inListOrder = order.map { pages[$0] }
-        listOrderIndices = order
+        lists = MadeOnce { Lists(pages) }
+    }
+
+    private struct Lists: Sendable {
+        let order: [Int]
+        let inListOrder: [Page]
+        let byTerm: [String: [Int]]
+
+        /// The list order and the terms' tables made side by side, then each
+        /// term's pages put in list order on every core.
+        init(_ pages: [Page]) {
+            let (order, unsorted) = ConcurrentMap.both({ SiteIndex.listOrdered(pages) }, { SiteIndex.termTable(pages) })
+            var rank = [Int](repeating: 0, count: pages.count)
+            for (position, index) in order.enumerated() { rank[index] = position }
+            let ranks = rank
+            let terms = Array(unsorted.keys)
+            let sortedTerms = ConcurrentMap.map(terms) { term in (unsorted[term] ?? []).sorted { ranks[$0] < ranks[$1] } }
+            byTerm = Dictionary(uniqueKeysWithValues: zip(terms, sortedTerms))
+            inListOrder = order.map { pages[$0] }
+            self.order = order
+        }
     }
 
     private enum Part: CaseIterable, Sendable {
-        case order, byReference, bySourcePath, byURL, byTerm, links
+        case byReference, bySourcePath, byURL, links
     }
 
     private enum Made: Sendable {
-        case order([Int])
         case table([String: Int])
-        case terms([String: [Int]])
         case links([String])
     }
 
@@ -72,8 +85,6 @@ public final class SiteIndex: Sendable {
         switch part {
         case .links:
             return .links(pages.map { config.link($0.url) })
-        case .order:
-            return .order(listOrdered(pages))
         case .byReference, .byURL:
             var table: [String: Int] = [:]
             table.reserveCapacity(pages.count)
@@ -87,21 +98,24 @@ public final class SiteIndex: Sendable {
             table.reserveCapacity(pages.count)
             for (index, page) in pages.enumerated() where !page.sourcePath.isEmpty { table[page.sourcePath] = index }
             return .table(table)
-        case .byTerm:
-            // By vocabulary, then term: the table's key (`termKey`) is made
-            // once per term rather than once per page that carries it.
-            var byVocabulary: [String: [String: [Int]]] = [:]
-            for (index, page) in pages.enumerated() {
-                for (vocabulary, uses) in page.terms {
-                    for use in uses { byVocabulary[vocabulary, default: [:]][use.id, default: []].append(index) }
-                }
-            }
-            var table: [String: [Int]] = [:]
-            for (vocabulary, terms) in byVocabulary {
-                for (term, indices) in terms { table[Self.termKey(vocabulary, term)] = indices }
-            }
-            return .terms(table)
         }
+    }
+
+    /// The pages carrying each term, in the pages' order.
+    private static func termTable(_ pages: [Page]) -> [String: [Int]] {
+        // By vocabulary, then term: the table's key (`termKey`) is made
+        // once per term rather than once per page that carries it.
+        var byVocabulary: [String: [String: [Int]]] = [:]
+        for (index, page) in pages.enumerated() {
+            for (vocabulary, uses) in page.terms {
+                for use in uses { byVocabulary[vocabulary, default: [:]][use.id, default: []].append(index) }
+            }
+        }
+        var table: [String: [Int]] = [:]
+        for (vocabulary, terms) in byVocabulary {
+            for (term, indices) in terms { table[Self.termKey(vocabulary, term)] = indices }
+        }
+        return table
     }
 
     /// The pages' indices in `listOrder`. The keys are taken out of the pages
