@@ -86,8 +86,10 @@ struct RenderPlan {
                 content = Digest(page.body).final
             }
             let card = page.cardDigest, slot = previous?.recordSlot(page.reference)
-            let sameCard = slot.map { previous?.record(at: $0, \.cardDigest) == card } ?? false
-            return (card, content, URLRules.outputFile(forPath: page.url), slot, sameCard)
+            let recorded = slot.flatMap { slot in previous?.record(at: slot) { ($0.cardDigest, $0.outputPath) } }
+            // The card holds the URL: a page with the card it had has the output path it had.
+            let kept = recorded.flatMap { $0.0 == card ? $0.1 : nil }
+            return (card, content, kept ?? URLRules.outputFile(forPath: page.url), slot, kept != nil)
         }
         cards = perPage.map(\.card)
         recordSlots = perPage.map(\.slot)
