@@ -107,6 +107,8 @@ final class BuildSession {
             if publishing {
                 do {
                     staging = try output.beginStaging(ahead: await manifestsAhead?.task.value)
+                    // Its tables of every file (and the manifests read ahead) are left to the exit.
+                    if options.endsProcess { ProcessLifetime.keep((staging as Any, manifestsAhead as Any)) }
                 } catch {
                     diagnostics.append(.error("output.write", "cannot write beside the output folder: \(ContentScanner.reason(error))",
                                               at: SourceLocation(file: display(options.outputFolder)),

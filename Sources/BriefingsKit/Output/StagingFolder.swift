@@ -19,6 +19,9 @@ public final class StagingFolder: @unchecked Sendable {
     private let reusesSpare: Bool
     /// What it will hold. Guarded by `lock`: pages are written from several tasks.
     private var entries: [String: Manifest.Entry] = [:]
+    /// How many of `entries` the folder held when the build began: when
+    /// all of them, nothing is left to remove.
+    private var entriesExisting = 0
     private let lock = NSLock()
     private var createdFolders: Set<String> = [""]
     /// `url.path`, made once: a URL's path is worked out anew on every call,
@@ -57,7 +60,8 @@ public final class StagingFolder: @unchecked Sendable {
     @discardableResult
     private func write(bytes: UnsafeRawBufferPointer, to relativePath: String) throws -> UInt64 {
         let digest = Digest.of(bytes: bytes)
-        if existing.entries[relativePath] != Manifest.Entry(digest: digest, ours: true) {
+        let held = existing.entries[relativePath]
+        if held != Manifest.Entry(digest: digest, ours: true) {
             try makeParent(of: relativePath)
             let path = self.path + "/" + relativePath
             // Never write through a file: it may be a hard link into the published
@@ -65,7 +69,7 @@ public final class StagingFolder: @unchecked Sendable {
             if reusesSpare { unlink(path) }
             try FileTree.write(bytes, to: path)
         }
-        lock.withLock { entries[relativePath] = Manifest.Entry(digest: digest, ours: true) }
+        record(relativePath, Manifest.Entry(digest: digest, ours: true), held: held != nil)
         return digest
     }
 
@@ -79,7 +83,8 @@ public final class StagingFolder: @unchecked Sendable {
     /// site with this digest: brought into the new site from there, if the
     /// folder does not already hold those bytes.
     func keep(_ relativePath: String, digest: UInt64) throws {
-        if existing.entries[relativePath] != Manifest.Entry(digest: digest, ours: true) {
+        let held = existing.entries[relativePath]
+        if held != Manifest.Entry(digest: digest, ours: true) {
             try makeParent(of: relativePath)
             let path = self.path + "/" + relativePath
             if reusesSpare { unlink(path) }
@@ -87,7 +92,14 @@ public final class StagingFolder: @unchecked Sendable {
                 try FileManager.default.copyItem(atPath: target.path + "/" + relativePath, toPath: path)
             }
         }
-        lock.withLock { entries[relativePath] = Manifest.Entry(digest: digest, ours: true) }
+        record(relativePath, Manifest.Entry(digest: digest, ours: true), held: held != nil)
+    }
+
+    /// Notes a file of the new site; `held`: the folder held one at that path.
+    private func record(_ relativePath: String, _ entry: Manifest.Entry, held: Bool) {
+        lock.withLock {
+            if entries.updateValue(entry, forKey: relativePath) == nil, held { entriesExisting += 1 }
+        }
     }
 
     private func makeParent(of relativePath: String) throws {
@@ -164,7 +176,7 @@ public final class StagingFolder: @unchecked Sendable {
                     continue
                 }
                 try FileTree.makeFolder(path + "/" + folder)
-                lock.withLock { entries[relative] = Manifest.Entry(digest: 0, ours: false) }
+                record(relative, Manifest.Entry(digest: 0, ours: false), held: existing.entries[relative] != nil)
                 continue
             }
             let source = target.path + "/" + relative
@@ -177,7 +189,7 @@ public final class StagingFolder: @unchecked Sendable {
                 unlink(destination)
                 if link(source, destination) != 0 { try FileManager.default.copyItem(atPath: source, toPath: destination) }
             }
-            lock.withLock { entries[relative] = Manifest.Entry(digest: 0, ours: false) }
+            record(relative, Manifest.Entry(digest: 0, ours: false), held: existing.entries[relative] != nil)
         }
         if !conflicts.isEmpty { throw PublishConflict(paths: conflicts) }
     }
@@ -185,7 +197,9 @@ public final class StagingFolder: @unchecked Sendable {
     /// Files the folder held that the new site does not: ours that are gone,
     /// and others' files that are no longer in the published folder.
     private func removeStale() {
-        let staged = lock.withLock { entries }
+        let (staged, allHeld) = lock.withLock { (entries, entriesExisting == existing.entries.count) }
+        // Every file the folder held is in the new site (as after most edits).
+        guard !allHeld else { return }
         let keep = { (path: String) in staged.index(forKey: path) != nil }
         var folders: Set<String> = []
         for path in existing.entries.keys where !keep(path) {
