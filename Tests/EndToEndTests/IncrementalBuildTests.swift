@@ -89,6 +89,11 @@ import Testing
 
         try it.edit("routemap/02-information.md") { $0 + "\nMore on information.\n" }
         try it.buildBothWays("a chapter, shown in full on the whole-document page")
+
+        // The chapters after it are numbered again, though their files did not change.
+        try it.site.write("---\ntitle: Joining up\nsummary: \"A chapter put between two others.\"\n---\n\n## Why join up\n\nText.\n",
+                          to: "routemap/015-joining-up.md")
+        try it.buildBothWays("a chapter added before others")
     }
 
     /// A build that finds nothing changed writes nothing and says so, with the

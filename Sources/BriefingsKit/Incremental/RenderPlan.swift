@@ -67,6 +67,8 @@ struct RenderPlan {
         self.settings = settings
         self.previous = previous
         markdown = HandOut(parsed.bodies)
+        // The files read this build (and the bodies other pages embed).
+        let readAgain = Set(parsed.bodies.keys)
         var parsed = parsed
         parsed.bodies = [:]
         self.parsed = parsed
@@ -85,8 +87,17 @@ struct RenderPlan {
             } else {
                 content = Digest(page.body).final
             }
-            let card = page.cardDigest, slot = previous?.recordSlot(page.reference)
+            let slot = previous?.recordSlot(page.reference)
             let recorded = slot.flatMap { slot in previous?.record(at: slot) { ($0.cardDigest, $0.outputPath) } }
+            // A page from a file not read again (its front matter kept from the
+            // last build) is placed as it was, so it has the card it had; but
+            // a chapter's number depends on its document's other chapters.
+            let card: UInt64
+            if let recorded, !page.sourcePath.isEmpty, page.kind != .chapter, !readAgain.contains(page.sourcePath) {
+                card = recorded.0
+            } else {
+                card = page.cardDigest
+            }
             // The card holds the URL: a page with the card it had has the output path it had.
             let kept = recorded.flatMap { $0.0 == card ? $0.1 : nil }
             return (card, content, kept ?? URLRules.outputFile(forPath: page.url), slot, kept != nil)
