@@ -19,24 +19,38 @@ struct BuildState: Sendable {
         var diagnostics: [Diagnostic] = []
     }
 
+    /// Entries and records are read from their tables on every build, for
+    /// each of ten thousand pages, and a table hands out a copy: what they
+    /// hold beyond numbers is in one shared box, so a copy retains one
+    /// object rather than each of their strings and lists.
     struct CachedSource: Sendable {
         let stamp: FileStamp
         let digest: UInt64
         let declaredKind: PageKind?
-        let draft: PageDraft?
-        let diagnostics: [Diagnostic]
+        var draft: PageDraft? { held.draft }
+        var diagnostics: [Diagnostic] { held.diagnostics }
+        private let held: Held
         /// Where the entry's fields lie in the saved state it was read from
         /// (`BuildState.origin`): an entry kept from one build to the next
         /// (most are) is saved by copying those bytes, not encoded again.
         let encoded: Range<Int>?
+
+        private final class Held: Sendable {
+            let draft: PageDraft?
+            let diagnostics: [Diagnostic]
+
+            init(draft: PageDraft?, diagnostics: [Diagnostic]) {
+                self.draft = draft
+                self.diagnostics = diagnostics
+            }
+        }
 
         init(stamp: FileStamp, digest: UInt64, declaredKind: PageKind?, draft: PageDraft?, diagnostics: [Diagnostic],
              encoded: Range<Int>? = nil) {
             self.stamp = stamp
             self.digest = digest
             self.declaredKind = declaredKind
-            self.draft = draft
-            self.diagnostics = diagnostics
+            held = Held(draft: draft, diagnostics: diagnostics)
             self.encoded = encoded
         }
     }
@@ -44,20 +58,28 @@ struct BuildState: Sendable {
     struct PageRecord: Sendable {
         let contentDigest: UInt64
         let cardDigest: UInt64
-        let template: String
+        var template: String { held.template }
         let templateDigest: UInt64
         /// Each dependency (its number in `dependencyNames`) and its digest
         /// when the page was rendered.
-        var dependencies: [(name: Int32, digest: UInt64)] { didSet { encoded = nil } }
+        var dependencies: [(name: Int32, digest: UInt64)] {
+            get { held.dependencies }
+            set {
+                held = Held(template: held.template, dependencies: newValue, lists: held.lists, outputPath: held.outputPath,
+                            diagnostics: held.diagnostics)
+                encoded = nil
+            }
+        }
         /// References of the pages its Markdown links to, for "Cited in".
-        var outgoing: [String] { lists.outgoing }
+        var outgoing: [String] { held.lists.outgoing }
         /// The ids on the page, for anchor checks of links to it.
-        var ids: [String] { lists.ids }
-        private let lists: Lists
-        let outputPath: String
+        var ids: [String] { held.lists.ids }
+        var outputPath: String { held.outputPath }
         let outputDigest: UInt64
         /// Findings about the page (warnings: a build with errors is not kept).
-        let diagnostics: [Diagnostic]
+        var diagnostics: [Diagnostic] { held.diagnostics }
+        /// The strings and lists, shared by copies (see `CachedSource`).
+        private var held: Held
         /// Where the record's fields lie in the saved state it was read from
         /// (`BuildState.origin`), while they are as read: most records are
         /// kept from one build to the next, and are then saved by copying
@@ -69,13 +91,10 @@ struct BuildState: Sendable {
              outputDigest: UInt64, diagnostics: [Diagnostic], encoded: Range<Int>? = nil) {
             self.contentDigest = contentDigest
             self.cardDigest = cardDigest
-            self.template = template
             self.templateDigest = templateDigest
-            self.dependencies = dependencies
-            lists = .made(outgoing: outgoing, ids: ids)
-            self.outputPath = outputPath
+            held = Held(template: template, dependencies: dependencies, lists: .made(outgoing: outgoing, ids: ids),
+                        outputPath: outputPath, diagnostics: diagnostics)
             self.outputDigest = outputDigest
-            self.diagnostics = diagnostics
             self.encoded = encoded
         }
 
@@ -85,14 +104,27 @@ struct BuildState: Sendable {
                          outputDigest: UInt64, diagnostics: [Diagnostic], encoded: Range<Int>) {
             self.contentDigest = contentDigest
             self.cardDigest = cardDigest
-            self.template = template
             self.templateDigest = templateDigest
-            self.dependencies = dependencies
-            self.lists = lists
-            self.outputPath = outputPath
+            held = Held(template: template, dependencies: dependencies, lists: lists, outputPath: outputPath, diagnostics: diagnostics)
             self.outputDigest = outputDigest
-            self.diagnostics = diagnostics
             self.encoded = encoded
+        }
+
+        private final class Held: Sendable {
+            let template: String
+            let dependencies: [(name: Int32, digest: UInt64)]
+            let lists: Lists
+            let outputPath: String
+            let diagnostics: [Diagnostic]
+
+            init(template: String, dependencies: [(name: Int32, digest: UInt64)], lists: Lists, outputPath: String,
+                 diagnostics: [Diagnostic]) {
+                self.template = template
+                self.dependencies = dependencies
+                self.lists = lists
+                self.outputPath = outputPath
+                self.diagnostics = diagnostics
+            }
         }
 
         /// A record's links and ids. Read from a saved state they are decoded
