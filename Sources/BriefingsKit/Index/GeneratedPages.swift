@@ -43,6 +43,13 @@ enum GeneratedPages {
         // a page in the same folder as the one before adds nothing new.
         var last = ""
         for page in pages where page.kind != .chapter && !page.sourcePath.isEmpty {
+            // Its folder compared in place first: made as a string, for each of
+            // ten thousand pages, it was most of this walk.
+            let path = page.sourcePath.utf8
+            if let slash = path.lastIndex(of: UInt8(ascii: "/")), path[..<slash].elementsEqual(last.utf8),
+                !path[path.index(after: slash)...].elementsEqual("index.md".utf8) {
+                continue
+            }
             var folder = RelativePath.folder(of: page.sourcePath)
             if RelativePath.name(of: page.sourcePath) == "index.md" { folder = RelativePath.folder(of: folder) }
             guard folder != last else { continue }
