@@ -195,11 +195,7 @@ final class BuildSession {
     private static func changedFiles(_ files: [ContentScanner.Candidate], since sources: [String: BuildState.CachedSource]?)
         -> [ContentScanner.Candidate] {
         guard let sources else { return files }
-        // Each stamp read where it lies: the source's copy would retain all it holds.
-        let differs = ConcurrentMap.map(files, inRunsOf: 1024) { file in
-            guard let slot = sources.index(forKey: file.relativePath) else { return true }
-            return sources.values[slot].stamp != file.stamp
-        }
+        let differs = ConcurrentMap.map(files, inRunsOf: 1024) { file in sources[file.relativePath]?.stamp != file.stamp }
         return zip(files, differs).filter(\.1).map(\.0)
     }
 
@@ -402,7 +398,7 @@ final class BuildSession {
         }
         var outcome = [(PageDraft?, [Diagnostic])?](repeating: nil, count: files.count)
         for (index, result) in zip(parsedHere, outcomes) { outcome[index] = result }
-        // The pages in the walk's order, kept ones read where they lie.
+        // The pages in the walk's order, kept ones read by their slots.
         parsed.drafts.reserveCapacity(files.count)
         var entries = 0
         for index in files.indices {

@@ -315,14 +315,12 @@ extension BuildState {
     static func encode(sources: [String: CachedSource], origin: [UInt8]?, onAllCores: Bool) -> [[UInt8]] {
         var writer = BinaryWriter()
         let each: @Sendable (inout BinaryWriter, String) -> Void = { writer, path in
-            guard let slot = sources.index(forKey: path) else { return }
+            guard let source = sources[path] else { return }
             writer.write(path)
-            // Read in place: a copy of the entry would retain its draft's every field.
-            if let origin, let range = sources.values[slot].encoded {
+            if let origin, let range = source.encoded {
                 writer.append(origin[range])
                 return
             }
-            let source = sources.values[slot]
             source.stamp.encode(to: &writer)
             writer.write(source.digest)
             writer.write(source.declaredKind?.rawValue)

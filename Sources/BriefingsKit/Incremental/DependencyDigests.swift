@@ -78,7 +78,9 @@ final class DependencyDigests {
     /// dependency changed was rendered again), and only bodies and templates
     /// are worked out; the others are given as nil.
     func workOutPrevious(citations: Bool, cardsAsRecorded: Bool = false) -> [UInt64?] {
-        let asked = { (number: Int) in self.isCitation[number] == citations && (citations || !cardsAsRecorded || self.isBodyOrTemplate[number]) }
+        let asked = { (number: Int) in
+            self.isCitation[number] == citations && (citations || !cardsAsRecorded || self.isBodyOrTemplate[number])
+        }
         let missing = previousNames.indices.filter { asked($0) && previousDigests[$0] == nil }
         if missing.count > 1 {
             let computed = snapshot().digestsOnAllCores(missing.map { previousNames[$0] })

@@ -82,8 +82,7 @@ struct RenderPlan {
             let page = pages[index]
             let content: UInt64
             if !page.sourcePath.isEmpty {
-                // Read in place: `sources[path]?.digest` would copy the whole entry, draft and all.
-                content = sources.index(forKey: page.sourcePath).map { sources.values[$0].digest } ?? 0
+                content = sources[page.sourcePath]?.digest ?? 0
             } else {
                 content = Digest(page.body).final
             }
