@@ -10,6 +10,10 @@ struct PageDraft: Sendable {
     var url: PlanOverride?
     var isIndex: Bool
     var folder: String
+    /// Whether `page` holds its URL and id already: a draft kept from the
+    /// last build was saved placed, and placing depends on nothing but the
+    /// draft (a chapter, which takes its document's, is never kept so).
+    var placed = false
 }
 
 /// A `slug:` or `url:` as written, with what the planner needs to judge it.
@@ -53,7 +57,7 @@ struct URLPlanner {
         let firstOther = ordered.firstIndex { $0.page.kind != .document } ?? ordered.count
         var documentURLs: [String: (url: String, id: String)] = [:]
         for draft in ordered[..<firstOther] {
-            switch Self.place(draft, documents: documentURLs) {
+            switch draft.placed ? .success(draft.page) : Self.place(draft, documents: documentURLs) {
             case .success(let page):
                 documentURLs[draft.folder] = (page.url, page.referenceID)
                 pages.append(page)
@@ -61,7 +65,9 @@ struct URLPlanner {
             }
         }
         let documents = documentURLs
-        for outcome in ConcurrentMap.map(Array(ordered[firstOther...]), inRunsOf: 512, { Self.place($0, documents: documents) }) {
+        for outcome in ConcurrentMap.map(Array(ordered[firstOther...]), inRunsOf: 512, { draft in
+            draft.placed ? .success(draft.page) : Self.place(draft, documents: documents)
+        }) {
             switch outcome {
             case .success(let page): pages.append(page)
             case .failure(let problem): diagnostics.append(problem.diagnostic)

@@ -6,7 +6,7 @@ import Foundation
 /// digests), what it links to, its anchors and the digest of what was written.
 struct BuildState: Sendable {
     /// Bumped whenever the format or the meaning of a digest changes.
-    static let formatVersion = 10
+    static let formatVersion = 11
 
     /// What a build that finds nothing changed needs, at the start of the
     /// file so that it is read without decoding the rest.
@@ -480,6 +480,7 @@ extension PageDraft {
         }
         writer.write(isIndex)
         writer.write(folder)
+        writer.write(placed)
     }
 
     static func decode(from reader: inout BinaryReader) throws -> PageDraft {
@@ -490,6 +491,8 @@ extension PageDraft {
                                 location: try SourceLocation.decode(from: &reader))
         }
         let slug = try readOverride(), url = try readOverride()
-        return PageDraft(page: page, slug: slug, url: url, isIndex: try reader.readBool(), folder: try reader.readString())
+        let isIndex = try reader.readBool(), folder = try reader.readString(), placed = try reader.readBool()
+        // A chapter's place depends on its document: never taken as saved.
+        return PageDraft(page: page, slug: slug, url: url, isIndex: isIndex, folder: folder, placed: placed && page.kind != .chapter)
     }
 }
