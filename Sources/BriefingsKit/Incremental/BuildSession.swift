@@ -79,11 +79,10 @@ final class BuildSession {
         // URL and id clashes are checked below, once, among all the site's pages.
         let planned = parser.plan(parsed.drafts, checkingConflicts: false)
         diagnostics += planned.diagnostics
-        keepPlaced(planned.pages, in: &parsed)
         clock.lap("front matter")
-        let sources = parsed.sources, origin = previous?.origin
+        let sources = parsed.sources, origin = previous?.origin, placed = planned.pages
         let encodedSources = savesState && publishing
-            ? Task.detached { BuildState.encode(sources: sources, origin: origin, onAllCores: false) } : nil
+            ? Task.detached { BuildState.encode(sources: sources, origin: origin, placed: placed, onAllCores: false) } : nil
 
         // Index: the pages the build makes, and every lookup.
         var pages = planned.pages
@@ -436,31 +435,6 @@ final class BuildSession {
         }
         parsed.sources = sources
         return parsed
-    }
-
-    /// The files read this build are kept placed (their drafts holding their
-    /// pages as planned), so the next build takes each as it is rather than
-    /// placing ten thousand pages again; a chapter, placed by its document,
-    /// is kept as read.
-    private func keepPlaced(_ pages: [Page], in parsed: inout Parsed) {
-        for path in parsed.bodies.keys {
-            guard let source = parsed.sources[path], var draft = source.draft, draft.page.kind != .chapter,
-                let place = Self.place(of: path, in: pages) else { continue }
-            draft.page = pages[place]
-            draft.placed = true
-            parsed.sources[path] = BuildState.CachedSource(stamp: source.stamp, digest: source.digest, declaredKind: source.declaredKind,
-                                                           draft: draft, diagnostics: source.diagnostics)
-        }
-    }
-
-    /// Where the page of a source file is among pages sorted by source path.
-    private static func place(of path: String, in pages: [Page]) -> Int? {
-        var low = 0, high = pages.count
-        while low < high {
-            let middle = (low + high) / 2
-            if pages[middle].sourcePath < path { low = middle + 1 } else { high = middle }
-        }
-        return low < pages.count && pages[low].sourcePath == path ? low : nil
     }
 
     /// Documents and chapters are embedded in the whole-document page, which is

@@ -311,10 +311,23 @@ extension BuildState {
     /// while the pages are planned and indexed a core is mostly idle, where
     /// at the end of the build both are busy writing.
     ///
-    /// `origin`: the saved state the kept entries were read from.
-    static func encode(sources: [String: CachedSource], origin: [UInt8]?, onAllCores: Bool) -> [[UInt8]] {
+    /// `origin`: the saved state the kept entries were read from. `placed`:
+    /// the pages as planned this build, sorted by source path: each other
+    /// entry's draft is saved placed, so the next build takes its page as it
+    /// is (`PageDraft.placed`).
+    static func encode(sources: [String: CachedSource], origin: [UInt8]?, placed pages: [Page] = [], onAllCores: Bool) -> [[UInt8]] {
+        let order = sources.keys.sorted()
+        // Each file's planned page, found by walking the two sorted lists side by side.
+        var planned = [Int?](repeating: nil, count: pages.isEmpty ? 0 : order.count)
+        var next = 0
+        for (offset, path) in order.enumerated() where !pages.isEmpty {
+            while next < pages.count, pages[next].sourcePath < path { next += 1 }
+            if next < pages.count, pages[next].sourcePath == path { planned[offset] = next }
+        }
+        let placedAt = planned
         var writer = BinaryWriter()
-        let each: @Sendable (inout BinaryWriter, String) -> Void = { writer, path in
+        let each: @Sendable (inout BinaryWriter, Int) -> Void = { writer, offset in
+            let path = order[offset]
             guard let source = sources[path] else { return }
             writer.write(path)
             if let origin, let range = source.encoded {
@@ -325,14 +338,20 @@ extension BuildState {
             writer.write(source.digest)
             writer.write(source.declaredKind?.rawValue)
             writer.write(source.draft != nil)
-            source.draft?.encode(to: &writer)
+            if var draft = source.draft {
+                // A chapter is placed by its document, and always anew.
+                if draft.page.kind != .chapter, offset < placedAt.count, let place = placedAt[offset] {
+                    draft.page = pages[place]
+                    draft.placed = true
+                }
+                draft.encode(to: &writer)
+            }
             writer.write(source.diagnostics) { $1.encode(to: &$0) }
         }
-        let order = sources.keys.sorted()
         if onAllCores {
-            writer.writeOnAllCores(order, each)
+            writer.writeOnAllCores(Array(order.indices), each)
         } else {
-            writer.write(order, each)
+            writer.write(Array(order.indices), each)
         }
         return writer.parts
     }
