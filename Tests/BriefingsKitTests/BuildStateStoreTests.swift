@@ -127,4 +127,41 @@ import Testing
         #expect(again.sources["case-studies/a.md"]?.digest == 11)
         #expect(again.sources["case-studies/a.md"]?.diagnostics.first?.message == "first")
     }
+
+    /// A file read this build is saved with its draft placed (its page as
+    /// planned), so the next build takes the page as it is; a chapter, placed
+    /// by its document, is saved as read, and an entry kept is saved as it was.
+    @Test func draftsAreSavedPlacedButChaptersAndKeptEntriesAsTheyWere() throws {
+        func page(_ kind: PageKind, _ path: String, url: String, id: String) -> Page {
+            Page(kind: kind, sourcePath: path, file: "Content/" + path, url: url, referenceID: id, title: "T", summary: "",
+                 status: .published, terms: [:], body: "", bodyFirstLine: 4)
+        }
+        func source(_ draft: Page) -> BuildState.CachedSource {
+            BuildState.CachedSource(stamp: FileStamp(size: 1, modified: 2, inode: 3), digest: 4, declaredKind: nil,
+                                    draft: PageDraft(page: draft, slug: nil, url: nil, isIndex: false, folder: "x"), diagnostics: [])
+        }
+        let sources = ["a.md": source(page(.page, "a.md", url: "", id: "")),
+                       "r/02-b.md": source(page(.chapter, "r/02-b.md", url: "", id: "")),
+                       "z.md": source(page(.page, "z.md", url: "", id: ""))]
+        // As planned this build, sorted by source path; z.md is left out (a draft, say).
+        let planned = [page(.page, "a.md", url: "/a/", id: "a"), page(.chapter, "r/02-b.md", url: "/r/b/", id: "r/b")]
+        var state = state(findings: 0)
+        state.sources = sources
+        let bytes = state.encodedParts().flatMap { $0 }
+        // The sources' part as a build encodes it ahead, in place of the one encoded with the rest.
+        let plain = BuildState.encode(sources: sources, origin: nil, onAllCores: false).flatMap { $0 }
+        let ahead = BuildState.encode(sources: sources, origin: nil, placed: planned, onAllCores: false).flatMap { $0 }
+        let start = try #require(bytes.indices.first { bytes[$0...].starts(with: plain) })
+        let saved = Array(bytes[..<start]) + ahead + Array(bytes[(start + plain.count)...])
+
+        let read = try BuildState.decode(saved)
+        let placed = try #require(read.sources["a.md"]?.draft)
+        #expect(placed.placed && placed.page.url == "/a/" && placed.page.referenceID == "a")
+        #expect(read.sources["r/02-b.md"]?.draft?.placed == false, "a chapter is placed anew")
+        #expect(read.sources["r/02-b.md"]?.draft?.page.url == "", "a chapter is saved as read")
+        #expect(read.sources["z.md"]?.draft?.placed == false, "a draft not planned is saved as read")
+
+        // Kept and saved again, each entry is the same bytes.
+        #expect(read.encodedParts().flatMap { $0 } == saved)
+    }
 }
