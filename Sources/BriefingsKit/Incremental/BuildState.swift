@@ -222,14 +222,6 @@ struct BuildState: Sendable {
 }
 
 extension BuildState {
-    /// Something of a page's record, read where the record lies: a copy of
-    /// the record would retain each of its lists, and the build reads every
-    /// page's record on every incremental build.
-    func record<Value>(_ reference: String, _ read: (PageRecord) -> Value) -> Value? {
-        guard let slot = records.index(forKey: reference) else { return nil }
-        return read(records.values[slot])
-    }
-
     /// Where a page's record lies in `records`: found once per page, so that
     /// the phases that each read every page's record do not each look it up
     /// by its reference (at 10,000 pages, a string hashed and compared per
@@ -238,8 +230,8 @@ extension BuildState {
 
     func recordSlot(_ reference: String) -> RecordSlot? { records.index(forKey: reference) }
 
-    /// Something of the record at `slot`, read where it lies. The slot must
-    /// be of these records, unchanged since it was found.
+    /// Something of the record at `slot`. The slot must be of these records,
+    /// unchanged since it was found.
     func record<Value>(at slot: RecordSlot, _ read: (PageRecord) -> Value) -> Value {
         read(records.values[slot])
     }

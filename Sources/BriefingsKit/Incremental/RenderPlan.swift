@@ -36,9 +36,8 @@ struct RenderPlan {
     private var scans: [PageScan?]
     private var outputDigests: [UInt64?]
     private var graph = LinkGraph.empty
-    /// Whether any template can show "Cited in", or the last build recorded a
-    /// page showing it: the link graph answers nothing else, and is made only then.
-    private let citationsShown: Bool
+    /// Whether the last build recorded a page showing "Cited in".
+    private let citationsRecorded: Bool
     /// Each page's link targets: as its body rendered this build, else as the
     /// last build recorded them.
     private var outgoingLinks: [[String]?]
@@ -134,7 +133,7 @@ struct RenderPlan {
         digests = DependencyDigests(site: site.index, evidence: site.evidence, cards: cards, contents: contents,
                                     files: files, templateDigests: settings.templateDigests,
                                     previousNames: previous?.dependencyNames ?? [])
-        citationsShown = digests.isCitation.contains(true) || site.templates.anyShowsCitations
+        citationsRecorded = digests.isCitation.contains(true)
         dirty = Array(repeating: false, count: pages.count)
         bodies = Array(repeating: nil, count: pages.count)
         recorders = Array(repeating: nil, count: pages.count)
@@ -201,9 +200,10 @@ struct RenderPlan {
     mutating func renderBodiesAndWaves(into staging: StagingFolder?) async throws {
         while true {
             try await renderMissingBodies(layingOut: true, into: staging)
-            // Without "Cited in", every page was laid out with its body, and
-            // no page can need rendering for its citations.
-            guard citationsShown else { break }
+            // The link graph answers "Cited in" alone: it is made only when a
+            // page left to lay out can show it (every other page was laid out
+            // with its body), or a page of the last build showed it.
+            guard citationsRecorded || pages.indices.contains(where: { dirty[$0] && scans[$0] == nil }) else { break }
             for index in pages.indices where outgoingLinks[index] == nil { outgoingLinks[index] = outgoing(index) }
             let site = self.site.index
             graph = LinkGraph(outgoing: outgoingLinks.map { $0 ?? [] }, references: references,

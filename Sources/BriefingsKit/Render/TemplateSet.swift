@@ -26,9 +26,6 @@ public struct TemplateSet: Sendable {
         TemplateScanner.template(name, canRead: ViewModel.citationsKey, sources: sources)
     }
 
-    /// Whether any template can show "Cited in".
-    var anyShowsCitations: Bool { files.keys.contains { showsCitations($0) } }
-
     /// Renders a template; nil if there is no such template.
     func render(_ name: String, _ context: Any) -> String? {
         DependencyRecorder.key(DependencyName.template(name))
