@@ -30,6 +30,11 @@ let package = Package(
         .target(
             name: "CFileSystem"
         ),
+        // libcurl, loaded only when `check --external` asks the web (see web_probe.c).
+        .target(
+            name: "CWebProbe",
+            linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
+        ),
         .target(
             name: "Markdown",
             dependencies: ["CCmark"]
@@ -39,6 +44,7 @@ let package = Package(
             dependencies: [
                 "Markdown",
                 "CFileSystem",
+                "CWebProbe",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -28,9 +28,9 @@ apt_install() {
 
 # The C libraries Briefings links: cmark (it renders Markdown with it) and
 # pkg-config, which SwiftPM asks where cmark is; on Linux, mimalloc (the
-# allocator the briefings binary uses instead of glibc's) and libcurl's
-# development files (which Foundation's networking needs when a release build
-# links the Swift runtime in: see release_build).
+# allocator the briefings binary uses instead of glibc's) and libcurl, which
+# `check --external` loads when asked to (its development package is the one
+# name that brings the library on every Debian and Ubuntu release).
 ensure_libraries() {
   local missing=()
   command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
@@ -60,10 +60,9 @@ ensure_swift() {
 # Builds the release binary. On Linux the Swift runtime and Foundation are
 # linked into it (--static-swift-stdlib): loading them as shared libraries took
 # about 6 ms of every run, a sixth of a build of the shipped site
-# (docs/performance.md). Without libcurl's development files, which that link
-# needs, the binary is built as usual.
+# (docs/performance.md).
 release_build() {
-  if [ "$(uname -s)" = Linux ] && pkg-config --exists libcurl 2>/dev/null; then
+  if [ "$(uname -s)" = Linux ]; then
     swift build -c release --static-swift-stdlib "$@"
   else
     swift build -c release "$@"

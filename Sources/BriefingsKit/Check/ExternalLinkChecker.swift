@@ -1,7 +1,5 @@
+import CWebProbe
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// How `check --external` treats other sites: politely (a few requests per host
 /// at a time) and briefly (a timeout per request).
@@ -42,20 +40,13 @@ struct ExternalLinkChecker {
         let urls = locations.keys.sorted()
         let byHost = Dictionary(grouping: urls) { URL(string: $0)?.host?.lowercased() ?? "" }
         let hosts = byHost.keys.sorted()
-        let session = URLSession(configuration: {
-            let configuration = URLSessionConfiguration.ephemeral
-            configuration.timeoutIntervalForRequest = options.timeout
-            configuration.timeoutIntervalForResource = options.timeout * 2
-            configuration.httpAdditionalHeaders = ["User-Agent": "briefings-link-check/\(1)"]
-            return configuration
-        }())
         var outcomes: [String: Outcome] = [:]
         for batchStart in stride(from: 0, to: hosts.count, by: options.hostsAtOnce) {
             let batch = hosts[batchStart..<min(batchStart + options.hostsAtOnce, hosts.count)]
             let results = await withTaskGroup(of: [(String, Outcome)].self) { group in
                 for host in batch {
                     let hostURLs = byHost[host] ?? []
-                    group.addTask { await checkHost(hostURLs, session: session) }
+                    group.addTask { await checkHost(hostURLs) }
                 }
                 var all: [(String, Outcome)] = []
                 for await part in group { all += part }
@@ -63,7 +54,6 @@ struct ExternalLinkChecker {
             }
             for (url, outcome) in results { outcomes[url] = outcome }
         }
-        session.invalidateAndCancel()
         var diagnostics: [Diagnostic] = []
         var summary = ExternalLinkSummary(checked: urls.count, hosts: hosts.count, ok: 0, broken: 0, unreachable: 0)
         for url in urls {
@@ -87,42 +77,53 @@ struct ExternalLinkChecker {
     }
 
     /// One host's URLs, at most `perHost` at a time.
-    private func checkHost(_ urls: [String], session: URLSession) async -> [(String, Outcome)] {
+    private func checkHost(_ urls: [String]) async -> [(String, Outcome)] {
         var results: [(String, Outcome)] = []
         for start in stride(from: 0, to: urls.count, by: options.perHost) {
             let slice = urls[start..<min(start + options.perHost, urls.count)]
             await withTaskGroup(of: (String, Outcome).self) { group in
-                for url in slice { group.addTask { (url, await probe(url, session: session)) } }
+                for url in slice { group.addTask { (url, await probe(url)) } }
                 for await result in group { results.append(result) }
             }
         }
         return results
     }
 
-    private func probe(_ address: String, session: URLSession) async -> Outcome {
-        guard let url = URL(string: address) else { return .failed("not a valid URL") }
-        let head = await request(url, method: "HEAD", session: session)
+    private func probe(_ address: String) async -> Outcome {
+        guard URL(string: address) != nil else { return .failed("not a valid URL") }
+        let head = await request(address, head: true)
         if case .ok = head { return .ok }
         // Many servers refuse or mishandle HEAD; GET is the real test.
-        let get = await request(url, method: "GET", session: session)
-        return get
+        return await request(address, head: false)
     }
 
-    private func request(_ url: URL, method: String, session: URLSession) async -> Outcome {
-        var request = URLRequest(url: url, timeoutInterval: options.timeout)
-        request.httpMethod = method
-        do {
-            let (_, response) = try await session.data(for: request)
-            guard let http = response as? HTTPURLResponse else { return .failed("no HTTP response") }
-            switch http.statusCode {
-            case 200..<400: return .ok
-            case 404, 410: return .gone(http.statusCode)
-            default: return .failed("HTTP \(http.statusCode)")
-            }
-        } catch let error as URLError where error.code == .timedOut {
-            return .failed("no answer within \(Int(options.timeout)) s")
-        } catch {
-            return .failed(error.localizedDescription)
+    /// One request, on a thread of its own: libcurl's call blocks until the
+    /// answer, and on the tasks' few threads it would hold up the other hosts.
+    private func request(_ address: String, head: Bool) async -> Outcome {
+        let timeout = options.timeout
+        let answer = await withCheckedContinuation { (continuation: CheckedContinuation<briefings_web_probe, Never>) in
+            Thread {
+                let milliseconds = Int(min(max(timeout * 1000, 1), 86_400_000).rounded(.up))
+                continuation.resume(returning: briefings_web_request(address, head ? 1 : 0, milliseconds, "briefings-link-check/1"))
+            }.start()
         }
+        switch answer.failure {
+        case 0: break
+        case 1: return .failed("no answer within \(Self.seconds(timeout)) s")
+        default: return .failed(Self.text(of: answer))
+        }
+        switch answer.status {
+        case 200..<400: return .ok
+        case 404, 410: return .gone(answer.status)
+        default: return .failed("HTTP \(answer.status)")
+        }
+    }
+
+    private static func text(of answer: briefings_web_probe) -> String {
+        withUnsafeBytes(of: answer.reason) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+    }
+
+    private static func seconds(_ timeout: TimeInterval) -> String {
+        timeout == timeout.rounded() ? String(Int(timeout)) : String(timeout)
     }
 }
