@@ -164,4 +164,44 @@ import Testing
         // Kept and saved again, each entry is the same bytes.
         #expect(read.encodedParts().flatMap { $0 } == saved)
     }
+
+    /// A large site's sources and records are saved in runs that are decoded
+    /// side by side: every entry comes back, in its own run or another, and a
+    /// run whose length does not match its entries is no state, not a crash.
+    @Test func aLargeStateIsSavedInRunsAndReadBackWhole() throws {
+        var large = state(findings: 0)
+        large.dependencyNames = ["kind:case-study", "body:case-study:x"]
+        let count = 9_000
+        for number in 0..<count {
+            large.sources[String(format: "case-studies/study-%05d.md", number)] = BuildState.CachedSource(
+                stamp: FileStamp(size: number, modified: 2, inode: 3), digest: UInt64(number), declaredKind: .caseStudy, draft: nil,
+                diagnostics: [])
+            large.records[String(format: "case-study:study-%05d", number)] = BuildState.PageRecord(
+                contentDigest: UInt64(number), cardDigest: 2, template: "case-study", templateDigest: 3,
+                dependencies: [(Int32(number % 2), UInt64(number))], outgoing: ["case-study:study-00001"], ids: ["part-\(number)"],
+                outputPath: String(format: "case-studies/study-%05d/index.html", number), outputDigest: 4, diagnostics: [])
+        }
+        let saved = large.encodedParts().flatMap { $0 }
+        let read = try BuildState.decode(saved)
+        #expect(read.sources.count == count && read.records.count == count)
+        #expect(read.sources["case-studies/study-08999.md"]?.stamp.size == 8_999)
+        #expect(read.sources["case-studies/study-00000.md"]?.digest == 0)
+        #expect(read.records["case-study:study-04096"]?.ids == ["part-4096"])
+        #expect(read.records["case-study:study-04095"]?.dependencies.map(\.digest) == [4_095])
+        #expect(read.encodedParts().flatMap { $0 } == saved)
+
+        // The sources' part: its runs (more than one), each after its length.
+        var parts = BuildState.encode(sources: large.sources, origin: nil, onAllCores: true)
+        let plain = parts.flatMap { $0 }
+        var runs = BinaryReader(plain)
+        let slices = try runs.readSlices()
+        #expect(slices.count > 1 && slices.last?.upperBound == plain.count)
+        // A first run said to be a byte longer than its entries no longer ends where it says.
+        var length = BinaryWriter()
+        length.write(slices[0].count + 1)
+        parts[1] = length.bytes
+        let start = try #require(saved.indices.first { saved[$0...].starts(with: plain) })
+        let broken = Array(saved[..<start]) + parts.flatMap { $0 } + Array(saved[(start + plain.count)...])
+        #expect(throws: (any Error).self) { try BuildState.decode(broken) }
+    }
 }

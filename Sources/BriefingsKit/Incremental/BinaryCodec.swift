@@ -81,6 +81,36 @@ struct BinaryWriter {
     }
 }
 
+extension BinaryWriter {
+    /// `items` as a table cut into runs, each preceded by its length in bytes:
+    /// a reader finds every run without decoding the ones before, and decodes
+    /// them side by side (`BinaryReader.readSlices`). A build waits for the
+    /// last build's state, and on one core decoding it took longer than
+    /// walking the content folder. Runs of 4,096 items or more, at most eight.
+    static func sliced<Element: Sendable>(_ items: [Element], onAllCores: Bool,
+                                          _ each: @Sendable (inout BinaryWriter, Element) -> Void) -> [[UInt8]] {
+        let slices = ConcurrentMap.runs(items.count, size: max(4096, (items.count + 7) / 8))
+        var parts: [[UInt8]] = []
+        var head = BinaryWriter()
+        head.write(slices.count)
+        parts.append(head.bytes)
+        for slice in slices {
+            var writer = BinaryWriter()
+            if onAllCores {
+                writer.writeOnAllCores(Array(items[slice]), each)
+            } else {
+                writer.write(Array(items[slice]), each)
+            }
+            let body = writer.parts
+            var length = BinaryWriter()
+            length.write(body.reduce(0) { $0 + $1.count })
+            parts.append(length.bytes)
+            parts += body
+        }
+        return parts
+    }
+}
+
 /// Reads what `BinaryWriter` wrote; any malformed input is a thrown error
 /// (the cache is then ignored), never a crash.
 struct BinaryReader {
@@ -159,6 +189,29 @@ struct BinaryReader {
         items.reserveCapacity(count)
         for _ in 0..<count { items.append(try each(&self)) }
         return items
+    }
+
+    /// The runs `BinaryWriter.sliced` wrote, stepped over: where each lies.
+    mutating func readSlices() throws -> [Range<Int>] {
+        let count = try readInt()
+        guard count >= 0, count <= bytes.count - offset + 1 else { throw Malformed() }
+        var slices: [Range<Int>] = []
+        for _ in 0..<count {
+            let length = try readInt()
+            guard length >= 0, offset + length <= bytes.count else { throw Malformed() }
+            slices.append(offset..<offset + length)
+            offset += length
+        }
+        return slices
+    }
+
+    /// One run of `readSlices` as key and value pairs, checked to end where the run does.
+    static func readSlice<Value>(_ bytes: [UInt8], _ slice: Range<Int>,
+                                 _ each: (inout BinaryReader) throws -> (String, Value)) throws -> [(String, Value)] {
+        var reader = BinaryReader(bytes, at: slice.lowerBound)
+        let pairs = try reader.readArray(each)
+        guard reader.position == slice.upperBound else { throw Malformed() }
+        return pairs
     }
 
     /// An array of key and value pairs read straight into a table sized for

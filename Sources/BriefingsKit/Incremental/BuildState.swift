@@ -6,7 +6,7 @@ import Foundation
 /// digests), what it links to, its anchors and the digest of what was written.
 struct BuildState: Sendable {
     /// Bumped whenever the format or the meaning of a digest changes.
-    static let formatVersion = 11
+    static let formatVersion = 12
 
     /// What a build that finds nothing changed needs, at the start of the
     /// file so that it is read without decoding the rest.
@@ -270,10 +270,9 @@ extension BuildState {
     static func encode(_ pages: Pages, sources encodedSources: [[UInt8]]? = nil) -> [[UInt8]] {
         var names = BinaryWriter()
         names.writeOnAllCores(pages.dependencyNames) { $0.write($1) }
-        var records = BinaryWriter()
         let table = pages.records
         let origin = pages.origin
-        records.writeOnAllCores(table.keys.sorted()) { writer, reference in
+        let records = BinaryWriter.sliced(table.keys.sorted(), onAllCores: true) { writer, reference in
             guard let record = table[reference] else { return }
             writer.write(reference)
             if let origin, let range = record.encoded {
@@ -295,7 +294,7 @@ extension BuildState {
             writer.write(record.diagnostics) { $1.encode(to: &$0) }
         }
         // Each writer's parts are a stretch of the one stream, in order.
-        return names.parts + (encodedSources ?? encode(sources: pages.sources, origin: origin, onAllCores: true)) + records.parts
+        return names.parts + (encodedSources ?? encode(sources: pages.sources, origin: origin, onAllCores: true)) + records
     }
 
     /// The sources' part of `encode`. A build encodes it ahead, on one core,
@@ -317,7 +316,6 @@ extension BuildState {
             if next < pages.count, pages[next].sourcePath == path { planned[offset] = next }
         }
         let placedAt = planned
-        var writer = BinaryWriter()
         let each: @Sendable (inout BinaryWriter, Int) -> Void = { writer, offset in
             let path = order[offset]
             guard let source = sources[path] else { return }
@@ -340,12 +338,7 @@ extension BuildState {
             }
             writer.write(source.diagnostics) { $1.encode(to: &$0) }
         }
-        if onAllCores {
-            writer.writeOnAllCores(Array(order.indices), each)
-        } else {
-            writer.write(Array(order.indices), each)
-        }
-        return writer.parts
+        return BinaryWriter.sliced(Array(order.indices), onAllCores: onAllCores, each)
     }
 
     /// The summary and output stamp alone.
@@ -368,7 +361,11 @@ extension BuildState {
         let settingsDigest = try reader.readUInt64()
         let documentFolders = try reader.readStrings()
         let dependencyNames = try reader.readStrings()
-        let sources = try reader.readTable { reader -> (String, CachedSource) in
+        // The sources' and records' runs, decoded side by side once the rest is read.
+        let sourceSlices = try reader.readSlices()
+        let recordSlices = try reader.readSlices()
+        let names = dependencyNames.count
+        let readSource: @Sendable (inout BinaryReader) throws -> (String, CachedSource) = { reader in
             let path = try reader.readString()
             let start = reader.position
             let stamp = try FileStamp.decode(from: &reader)
@@ -379,7 +376,7 @@ extension BuildState {
             return (path, CachedSource(stamp: stamp, digest: digest, declaredKind: kind, draft: draft, diagnostics: diagnostics,
                                        encoded: start..<reader.position))
         }
-        let records = try reader.readTable { reader -> (String, PageRecord) in
+        let readRecord: @Sendable (inout BinaryReader) throws -> (String, PageRecord) = { reader in
             let reference = try reader.readString()
             let start = reader.position
             let contentDigest = try reader.readUInt64(), cardDigest = try reader.readUInt64()
@@ -387,7 +384,7 @@ extension BuildState {
             let templateDigest = try reader.readUInt64()
             let dependencies = try reader.readArray { reader -> (name: Int32, digest: UInt64) in
                 let name = try reader.readInt()
-                guard name >= 0, name < dependencyNames.count else { throw BinaryReader.Malformed() }
+                guard name >= 0, name < names else { throw BinaryReader.Malformed() }
                 return (Int32(name), try reader.readUInt64())
             }
             let outgoing = reader.position
@@ -409,11 +406,35 @@ extension BuildState {
         let extras = try readDigests(from: &reader)
         let searchDigest = try reader.readUInt64()
         let searchFiles = try readDigests(from: &reader)
+        let decoded = ConcurrentMap.map(sourceSlices.map { ($0, true) } + recordSlices.map { ($0, false) }) { slice, isSource in
+            isSource ? DecodedSlice(sources: try? BinaryReader.readSlice(bytes, slice, readSource))
+                : DecodedSlice(records: try? BinaryReader.readSlice(bytes, slice, readRecord))
+        }
+        guard decoded.allSatisfy({ $0.sources != nil || $0.records != nil }) else { throw BinaryReader.Malformed() }
+        // The two tables made side by side too: hashing twenty thousand paths
+        // and references into fresh tables is a few milliseconds more.
+        let (sources, records) = ConcurrentMap.both({ () -> [String: CachedSource] in
+            var sources: [String: CachedSource] = [:]
+            sources.reserveCapacity(decoded.reduce(0) { $0 + ($1.sources?.count ?? 0) })
+            for slice in decoded { for (path, source) in slice.sources ?? [] { sources[path] = source } }
+            return sources
+        }, { () -> [String: PageRecord] in
+            var records: [String: PageRecord] = [:]
+            records.reserveCapacity(decoded.reduce(0) { $0 + ($1.records?.count ?? 0) })
+            for slice in decoded { for (reference, record) in slice.records ?? [] { records[reference] = record } }
+            return records
+        })
         return BuildState(
             settingsDigest: settingsDigest, documentFolders: documentFolders,
             pages: Pages(dependencyNames: dependencyNames, sources: sources, records: records, encoded: nil, origin: bytes), assets: assets,
             extrasDigest: extrasDigest, extras: extras, searchDigest: searchDigest, searchFiles: searchFiles, outputStamp: outputStamp,
             summary: summary)
+    }
+
+    /// One run of the sources or of the records, decoded (nil: malformed).
+    private struct DecodedSlice: Sendable {
+        var sources: [(String, CachedSource)]?
+        var records: [(String, PageRecord)]?
     }
 
     private static func write(_ digests: [String: UInt64], to writer: inout BinaryWriter) {
