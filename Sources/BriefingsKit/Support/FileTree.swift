@@ -88,9 +88,25 @@ enum FileTree {
         // Not zeroed first, since every byte is read over: for the build's
         // state (megabytes), zeroing took as long as the read.
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            if size >= 1 << 20, let base = buffer.baseAddress { populate(base, size) }
             count = readFully(descriptor, into: buffer.baseAddress, size: size)
         }
         return bytes.count == size ? bytes : nil
+    }
+
+    /// Maps a large buffer's pages in one call (Linux's MADV_POPULATE_WRITE)
+    /// rather than one fault at a time as the read fills it: for the 8 MB of
+    /// a 10,000-page site's state, the faults took longer than the copy.
+    private static func populate(_ base: UnsafeMutableRawPointer, _ size: Int) {
+        #if os(Linux)
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        guard page > 0 else { return }
+        let start = (Int(bitPattern: base) + page - 1) / page * page
+        let end = (Int(bitPattern: base) + size) / page * page
+        guard end > start, let first = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        // Older kernels refuse the advice (EINVAL); the read then faults as before.
+        _ = madvise(first, end - start, 23 /* MADV_POPULATE_WRITE, Linux 5.14 */)
+        #endif
     }
 
     /// A regular file opened for reading, and its size.
