@@ -170,13 +170,19 @@ struct URLPlanner {
     /// page in a clash is told; a page the build makes is named, not blamed.
     static func conflicts(in pages: [Page]) -> [Diagnostic] {
         // The two checks side by side: each hashes every page's string.
-        let (urls, ids) = ConcurrentMap.both({ clashes(in: pages, of: \.url, label: "URL") },
-                                             { clashes(in: pages, of: \.reference, label: "id") })
-        return urls + ids
+        let (urls, ids) = ConcurrentMap.both({ clashingPlaces(in: pages, of: \.url) },
+                                             { clashingPlaces(in: pages, of: \.reference) })
+        return conflicts(in: pages, urls: urls, ids: ids)
     }
 
-    private static func clashes(in pages: [Page], of key: KeyPath<Page, String> & Sendable, label: String) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    /// The same, for clashes found already (the site's index finds them as it
+    /// makes its tables by URL and reference): each value claimed twice or
+    /// more, and the places of the pages claiming it, in order.
+    static func conflicts(in pages: [Page], urls: [String: [Int]], ids: [String: [Int]]) -> [Diagnostic] {
+        report(urls, in: pages, label: "URL") + report(ids, in: pages, label: "id")
+    }
+
+    private static func clashingPlaces(in pages: [Page], of key: KeyPath<Page, String> & Sendable) -> [String: [Int]] {
         // Counted first: grouping every page would copy the whole site to
         // find the few (usually no) clashes.
         var first: [String: Int] = [:]
@@ -189,6 +195,11 @@ struct URLPlanner {
                 clashing[value, default: [earlier]].append(index)
             }
         }
+        return clashing
+    }
+
+    private static func report(_ clashing: [String: [Int]], in pages: [Page], label: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
         for value in clashing.keys.sorted() {
             let claimants = (clashing[value] ?? []).map { pages[$0] }
             let files = claimants.map { $0.sourcePath.isEmpty ? "the \($0.kind.generatedName) the build makes" : $0.file }.sorted()

@@ -90,10 +90,11 @@ final class BuildSession {
         let generated = GeneratedPages.make(for: pages, config: settings.config, taxonomies: settings.taxonomies,
                                             templatesFolder: display(options.templatesFolder))
         let all = pages + generated
-        diagnostics += URLPlanner.conflicts(in: all)
+        // URL and id clashes are the ones the index met making its tables.
+        let index = SiteIndex(config: settings.config, taxonomies: settings.taxonomies, pages: all)
+        diagnostics += URLPlanner.conflicts(in: all, urls: index.urlClashes, ids: index.referenceClashes)
         diagnostics += SiteLoader.missingTemplates(for: all, templates: settings.templates)
         guard !stops() else { return finish(published: false) }
-        let index = SiteIndex(config: settings.config, taxonomies: settings.taxonomies, pages: all)
         let evidence = EvidenceIndex(site: index)
         let site = LoadedSite(index: index, templates: settings.templates, assets: scan.assets.map(\.file), evidence: evidence)
         clock.lap("index")

@@ -9,6 +9,10 @@ public final class SiteIndex: Sendable {
     private let byReference: [String: Int]
     private let bySourcePath: [String: Int]
     private let byURL: [String: Int]
+    /// Each URL and each reference claimed by two pages or more, and the
+    /// places of the pages claiming it (the first is the one its table holds).
+    let urlClashes: [String: [Int]]
+    let referenceClashes: [String: [Int]]
     /// The list order and each term's pages in it, made when a list is
     /// first asked for: a build that lays out a page or two with templates
     /// that list nothing (and whose lists' digests are as recorded) never
@@ -33,11 +37,12 @@ public final class SiteIndex: Sendable {
         let parts = ConcurrentMap.map(Array(Part.allCases)) { part in Self.make(part, pages, config) }
         var links: [String] = []
         var byReference: [String: Int] = [:], bySourcePath: [String: Int] = [:], byURL: [String: Int] = [:]
+        var urlClashes: [String: [Int]] = [:], referenceClashes: [String: [Int]] = [:]
         for (part, made) in zip(Part.allCases, parts) {
             switch (part, made) {
-            case (.byReference, .table(let value)): byReference = value
-            case (.bySourcePath, .table(let value)): bySourcePath = value
-            case (.byURL, .table(let value)): byURL = value
+            case (.byReference, .table(let value, let clashes)): (byReference, referenceClashes) = (value, clashes)
+            case (.bySourcePath, .table(let value, _)): bySourcePath = value
+            case (.byURL, .table(let value, let clashes)): (byURL, urlClashes) = (value, clashes)
             case (.links, .links(let value)): links = value
             default: break
             }
@@ -45,6 +50,8 @@ public final class SiteIndex: Sendable {
         self.byReference = byReference
         self.bySourcePath = bySourcePath
         self.byURL = byURL
+        self.urlClashes = urlClashes
+        self.referenceClashes = referenceClashes
         self.links = links
         lists = MadeOnce { Lists(pages) }
     }
@@ -74,7 +81,8 @@ public final class SiteIndex: Sendable {
     }
 
     private enum Made: Sendable {
-        case table([String: Int])
+        /// A table, and the keys two pages or more claimed.
+        case table([String: Int], [String: [Int]])
         case links([String])
     }
 
@@ -88,16 +96,21 @@ public final class SiteIndex: Sendable {
         case .byReference, .byURL:
             var table: [String: Int] = [:]
             table.reserveCapacity(pages.count)
+            var clashes: [String: [Int]] = [:]
             for (index, page) in pages.enumerated() {
                 let key = part == .byReference ? page.reference : page.url
-                if table[key] == nil { table[key] = index }
+                // One lookup: the earlier page stays, the clash is noted.
+                if let earlier = table.updateValue(index, forKey: key) {
+                    table[key] = earlier
+                    clashes[key, default: [earlier]].append(index)
+                }
             }
-            return .table(table)
+            return .table(table, clashes)
         case .bySourcePath:
             var table: [String: Int] = [:]
             table.reserveCapacity(pages.count)
             for (index, page) in pages.enumerated() where !page.sourcePath.isEmpty { table[page.sourcePath] = index }
-            return .table(table)
+            return .table(table, [:])
         }
     }
 
