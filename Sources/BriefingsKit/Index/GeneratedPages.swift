@@ -61,7 +61,10 @@ enum GeneratedPages {
         // A folder whose own page is written has no section page: only the
         // folders' URLs are looked for among the pages' (a few, against every page).
         let urls = Set(folders.map { "/" + $0 + "/" })
-        let taken = Set(pages.lazy.map(\.url).filter { urls.contains($0) })
+        // A URL of another length is none of them: most pages are told apart
+        // by a count rather than by hashing their URL.
+        let lengths = Set(urls.map(\.utf8.count))
+        let taken = Set(pages.lazy.map(\.url).filter { lengths.contains($0.utf8.count) && urls.contains($0) })
         return folders.sorted().compactMap { folder in
             let url = "/" + folder + "/"
             guard !taken.contains(url) else { return nil }
