@@ -74,7 +74,8 @@ struct SiteSettings: Sendable {
     static func closureDigests(_ templates: TemplateSet) -> [String: UInt64] {
         var uses: [String: Set<String>] = [:]
         for (name, text) in templates.sources {
-            uses[name] = Set(TemplateScanner.tags(in: text).filter { $0.sigil == ">" || $0.sigil == "<" }.map(\.name))
+            let tags = templates.tags[name] ?? TemplateScanner.tags(in: text)
+            uses[name] = Set(tags.filter { $0.sigil == ">" || $0.sigil == "<" }.map(\.name))
         }
         var result: [String: UInt64] = [:]
         for name in templates.sources.keys {

@@ -86,11 +86,12 @@ enum TemplateScanner {
     }
 
     /// Every `{{> name}}` or `{{< name}}` naming a template that does not exist.
-    static func missingPartials(sources: [String: String], files: [String: String]) -> [Diagnostic] {
+    /// `tags`: each template's, read already (any missing are read here).
+    static func missingPartials(sources: [String: String], files: [String: String], tags known: [String: [Tag]] = [:]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for name in sources.keys.sorted() {
             guard let text = sources[name], let file = files[name] else { continue }
-            for tag in tags(in: text) where (tag.sigil == ">" || tag.sigil == "<") && sources[tag.name] == nil {
+            for tag in known[name] ?? tags(in: text) where (tag.sigil == ">" || tag.sigil == "<") && sources[tag.name] == nil {
                 let guess = Suggestion.closest(to: tag.name, in: sources.keys).map { "did you mean '\($0)'?" }
                 diagnostics.append(.error(
                     "template.partial", "the partial '\(tag.name)' does not exist",
@@ -122,13 +123,15 @@ enum TemplateScanner {
 extension TemplateScanner {
     /// Variables (and section names) whose name is nothing the view model ever
     /// sets: warnings, each at its template's line and column.
-    static func unknownVariables(sources: [String: String], files: [String: String], known: Set<String>) -> [Diagnostic] {
+    static func unknownVariables(sources: [String: String], files: [String: String], known: Set<String>,
+                                 tags read: [String: [Tag]] = [:]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for name in sources.keys.sorted() {
             guard let text = sources[name], let file = files[name] else { continue }
+            let found = read[name] ?? tags(in: text)
             var blocks: Set<String> = []
-            for tag in tags(in: text) where tag.sigil == "$" { blocks.insert(tag.name) }
-            for tag in tags(in: text) where ["", "#", "^", "{", "&"].contains(tag.sigil) {
+            for tag in found where tag.sigil == "$" { blocks.insert(tag.name) }
+            for tag in found where ["", "#", "^", "{", "&"].contains(tag.sigil) {
                 let path = variablePath(tag.name)
                 guard !path.isEmpty, path != "." else { continue }
                 for component in path.split(separator: ".") where !known.contains(String(component)) && !blocks.contains(String(component)) {
@@ -157,11 +160,11 @@ extension TemplateScanner {
 extension TemplateScanner {
     /// Text inside `{{<parent}}…{{/parent}}` but outside every `{{$block}}` is
     /// never shown: Mustache drops it without a word, so we warn.
-    static func textOutsideBlocks(sources: [String: String], files: [String: String]) -> [Diagnostic] {
+    static func textOutsideBlocks(sources: [String: String], files: [String: String], tags read: [String: [Tag]] = [:]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for name in sources.keys.sorted() {
             guard let text = sources[name], let file = files[name] else { continue }
-            let found = tags(in: text)
+            let found = read[name] ?? tags(in: text)
             // Open sections, blocks and parents, innermost last.
             var open: [(sigil: String, name: String)] = []
             for (index, tag) in found.enumerated() {
@@ -191,13 +194,13 @@ extension TemplateScanner {
     /// through the whole context stack, so `{{#page}}{{key}}{{/page}}` counts.
     /// When the answer cannot be read off the text (a dynamic partial, changed
     /// delimiters, a template that is not there) it is yes.
-    static func template(_ name: String, canRead key: String, sources: [String: String]) -> Bool {
+    static func template(_ name: String, canRead key: String, sources: [String: String], tags read: [String: [Tag]] = [:]) -> Bool {
         var seen: Set<String> = []
         var pending = [name]
         while let next = pending.popLast() {
             guard seen.insert(next).inserted else { continue }
             guard let text = sources[next] else { return true }
-            for tag in tags(in: text) {
+            for tag in read[next] ?? tags(in: text) {
                 switch tag.sigil {
                 case ">", "<":
                     if tag.name.hasPrefix("*") { return true }

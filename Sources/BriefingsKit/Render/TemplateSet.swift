@@ -12,6 +12,8 @@ public struct TemplateSet: Sendable {
     public let files: [String: String]
     /// Template name → its source text, for the checks that read templates.
     let sources: [String: String]
+    /// Template name → its tags, read once for every check that reads them.
+    let tags: [String: [TemplateScanner.Tag]]
 
     public static let fileExtension = "mustache"
 
@@ -23,7 +25,7 @@ public struct TemplateSet: Sendable {
     /// Whether the template (with its partials and parents) can show "Cited in",
     /// which needs every page's links before it is laid out.
     func showsCitations(_ name: String) -> Bool {
-        TemplateScanner.template(name, canRead: ViewModel.citationsKey, sources: sources)
+        TemplateScanner.template(name, canRead: ViewModel.citationsKey, sources: sources, tags: tags)
     }
 
     /// Renders a template; nil if there is no such template.
@@ -78,10 +80,11 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(.error("template.syntax", "Mustache syntax error: \(error)", at: SourceLocation(file: file)))
             }
         }
-        diagnostics += TemplateScanner.missingPartials(sources: sources, files: files)
-        diagnostics += TemplateScanner.unknownVariables(sources: sources, files: files, known: ViewModel.knownKeys)
-        diagnostics += TemplateScanner.textOutsideBlocks(sources: sources, files: files)
-        let set = TemplateSet(folder: folder, library: MustacheLibrary(templates: templates), files: files, sources: sources)
+        let tags = sources.mapValues { TemplateScanner.tags(in: $0) }
+        diagnostics += TemplateScanner.missingPartials(sources: sources, files: files, tags: tags)
+        diagnostics += TemplateScanner.unknownVariables(sources: sources, files: files, known: ViewModel.knownKeys, tags: tags)
+        diagnostics += TemplateScanner.textOutsideBlocks(sources: sources, files: files, tags: tags)
+        let set = TemplateSet(folder: folder, library: MustacheLibrary(templates: templates), files: files, sources: sources, tags: tags)
         return (diagnostics.hasErrors ? nil : set, diagnostics)
     }
 

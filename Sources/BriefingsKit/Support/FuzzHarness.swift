@@ -20,7 +20,7 @@ public enum FuzzHarness {
     static let templates: TemplateSet = {
         let list = (try? MustacheTemplate(string: "{{#items}}<li>{{title}}</li>{{/items}}")) ?? (try! MustacheTemplate(string: ""))
         return TemplateSet(folder: URL(fileURLWithPath: "/"), library: MustacheLibrary(templates: [ViewModel.pageListTemplate: list]),
-                           files: [:], sources: [:])
+                           files: [:], sources: [:], tags: [:])
     }()
 
     public static func process(_ data: Data) {
