@@ -93,6 +93,9 @@ public struct SiteConfig: Sendable {
         // By bytes, as this runs for every URL on every page; by characters
         // when what follows the slashes could join one (a combining mark).
         let rest = sitePath.utf8.drop { $0 == UInt8(ascii: "/") }
+        // At the root, a path with one leading slash is its own link: the
+        // string as it is, not a copy made for each of the site's pages.
+        if basePath == "/", sitePath.utf8.count - rest.count == 1 { return sitePath }
         if rest.first.map({ $0 < 0x80 }) ?? true { return basePath + Substring(rest) }
         return basePath + sitePath.drop { $0 == "/" }
     }
