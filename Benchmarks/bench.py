@@ -217,7 +217,8 @@ def main():
         return "–" if value is None else f"{value:.{digits}f}"
 
     def ratio(a, b):
-        return "–" if a is None or b is None or b == 0 else f"{a / b:.2f}"
+        # Three places: a target such as "under 0.05" is read off these.
+        return "–" if a is None or b is None or b == 0 else f"{a / b:.3f}"
 
     print("## Clean full builds (median)\n")
     print("| Pages | Briefings s | Briefings peak MB | pages/s | Hugo s | Hugo peak MB | Briefings / Hugo time"
@@ -231,8 +232,8 @@ def main():
     print("| Pages | nothing changed s | / full | one page edited s | / full |")
     print("|---:|---:|---:|---:|---:|")
     for row in rows:
-        print(f"| {row['pages']:,} | {number(row['unchanged'])} | {ratio(row['unchanged'], row['full'])}"
-              f" | {number(row['one_file'])} | {ratio(row['one_file'], row['full'])} |")
+        print(f"| {row['pages']:,} | {number(row['unchanged'], 3)} | {ratio(row['unchanged'], row['full'])}"
+              f" | {number(row['one_file'], 3)} | {ratio(row['one_file'], row['full'])} |")
     if len(rows) > 1:
         print("\n## Growth\n")
         # Each size against the one before: linear growth is time × the size ratio.
