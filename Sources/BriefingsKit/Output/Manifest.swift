@@ -59,6 +59,16 @@ struct Manifest: Sendable, Equatable {
     }
 
     func write(to folder: URL) throws {
+        try Self.write(encoded(), to: folder)
+    }
+
+    /// Bytes from `encoded`, as the folder's manifest.
+    static func write(_ bytes: [UInt8], to folder: URL) throws {
+        try FileTree.write([bytes], to: folder.appendingPathComponent(OutputFolder.manifestName).path)
+    }
+
+    /// The file's bytes, a line per entry, sorted by path.
+    func encoded() -> [UInt8] {
         // Bytes, not joined strings: every build that changes anything writes
         // it, a line per file of the site.
         var bytes: [UInt8] = []
@@ -77,6 +87,6 @@ struct Manifest: Sendable, Equatable {
             bytes.append(contentsOf: path.utf8)
             bytes.append(UInt8(ascii: "\n"))
         }
-        try FileTree.write([bytes], to: folder.appendingPathComponent(OutputFolder.manifestName).path)
+        return bytes
     }
 }

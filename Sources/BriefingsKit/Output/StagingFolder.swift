@@ -22,6 +22,9 @@ public final class StagingFolder: @unchecked Sendable {
     /// How many of `entries` the folder held when the build began: when
     /// all of them, nothing is left to remove.
     private var entriesExisting = 0
+    /// How many times `entries` was changed: a manifest encoded before the
+    /// last checks is the one to write if none changed it.
+    private var changes = 0
     private let lock = NSLock()
     private var createdFolders: Set<String> = [""]
     /// `url.path`, made once: a URL's path is worked out anew on every call,
@@ -99,6 +102,7 @@ public final class StagingFolder: @unchecked Sendable {
     private func record(_ relativePath: String, _ entry: Manifest.Entry, held: Bool) {
         lock.withLock {
             if entries.updateValue(entry, forKey: relativePath) == nil, held { entriesExisting += 1 }
+            changes += 1
         }
     }
 
@@ -119,10 +123,15 @@ public final class StagingFolder: @unchecked Sendable {
     /// time (see `PublishedListing`).
     public func publish(force: Bool, unchangedSince: Int? = nil) throws {
         let fileManager = FileManager.default
+        // The manifest is encoded (its thousands of paths sorted) on a thread
+        // of its own while the published folder is looked over for others'
+        // files, which changes it only when some are carried over.
+        let (staged, changesBefore) = lock.withLock { (entries, changes) }
+        let encoding = InBackground { Manifest(entries: staged).encoded() }
         try carryOverForeignFiles(force: force, unchangedSince: unchangedSince)
         removeStale()
-        let manifest = Manifest(entries: lock.withLock { entries })
-        try manifest.write(to: url)
+        let (now, changesAfter) = lock.withLock { (entries, changes) }
+        try Manifest.write(changesAfter == changesBefore ? encoding.value : Manifest(entries: now).encoded(), to: url)
         guard fileManager.fileExists(atPath: target.path) else {
             try fileManager.moveItem(at: url, to: target)
             return
