@@ -431,10 +431,9 @@ struct RenderPlan {
     /// Pages not rendered this build, the content's and the theme's assets, and
     /// the extra files, each only when its bytes changed.
     mutating func writeRest(into staging: StagingFolder) async throws {
-        for index in pages.indices where scans[index] == nil {
-            guard let (path, digest) = record(index, { ($0.outputPath, $0.outputDigest) }) else { continue }
-            try staging.keep(path, digest: digest)
-        }
+        try staging.keep(pages.indices.compactMap { index in
+            scans[index] == nil ? record(index, { (path: $0.outputPath, digest: $0.outputDigest) }) : nil
+        })
         let contentAssets = Set(scan.assets.map(\.file.outputPath))
         let themeAssets = settings.themeAssets.filter { !contentAssets.contains($0.outputPath) }
         for (file, stamp) in scan.assets.map({ ($0.file, $0.stamp) }) + themeAssets.compactMap({ asset in

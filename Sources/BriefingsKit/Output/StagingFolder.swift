@@ -39,6 +39,7 @@ public final class StagingFolder: @unchecked Sendable {
         self.published = published
         reusesSpare = url == spare
         path = url.path
+        entries.reserveCapacity(existing.entries.count)
     }
 
     /// Every path the new site will hold, so far.
@@ -86,6 +87,31 @@ public final class StagingFolder: @unchecked Sendable {
     /// site with this digest: brought into the new site from there, if the
     /// folder does not already hold those bytes.
     func keep(_ relativePath: String, digest: UInt64) throws {
+        let held = try bringIn(relativePath, digest: digest)
+        record(relativePath, Manifest.Entry(digest: digest, ours: true), held: held)
+    }
+
+    /// `keep` for many files: each brought in on every core, then all noted
+    /// at once (an incremental build keeps nearly every page of the site).
+    func keep(_ files: [(path: String, digest: UInt64)]) throws {
+        let outcomes = ConcurrentMap.map(files, inRunsOf: 512) { file -> Result<Bool, Error> in
+            Result { try self.bringIn(file.path, digest: file.digest) }
+        }
+        lock.withLock {
+            for (file, outcome) in zip(files, outcomes) {
+                guard case .success(let held) = outcome else { continue }
+                if entries.updateValue(Manifest.Entry(digest: file.digest, ours: true), forKey: file.path) == nil, held {
+                    entriesExisting += 1
+                }
+                changes += 1
+            }
+        }
+        for case .failure(let error) in outcomes { throw error }
+    }
+
+    /// Links the published file into the folder unless it holds those bytes
+    /// already; whether it held a file at that path.
+    private func bringIn(_ relativePath: String, digest: UInt64) throws -> Bool {
         let held = existing.entries[relativePath]
         if held != Manifest.Entry(digest: digest, ours: true) {
             try makeParent(of: relativePath)
@@ -95,7 +121,7 @@ public final class StagingFolder: @unchecked Sendable {
                 try FileManager.default.copyItem(atPath: target.path + "/" + relativePath, toPath: path)
             }
         }
-        record(relativePath, Manifest.Entry(digest: digest, ours: true), held: held != nil)
+        return held != nil
     }
 
     /// Notes a file of the new site; `held`: the folder held one at that path.
