@@ -9,7 +9,7 @@ int briefings_lstat_at(int folder, const char *name, struct stat *info) {
 #if defined(__linux__) && defined(STATX_BASIC_STATS)
     struct statx found;
     unsigned int wanted = STATX_TYPE | STATX_MODE | STATX_SIZE | STATX_INO | STATX_MTIME | STATX_CTIME;
-    if (statx(folder, name, AT_SYMLINK_NOFOLLOW | AT_STATX_DONT_SYNC, wanted, &found) == 0) {
+    if (statx(folder, name, AT_SYMLINK_NOFOLLOW | AT_STATX_SYNC_AS_STAT, wanted, &found) == 0) {
         memset(info, 0, sizeof *info);
         info->st_mode = found.stx_mode;
         info->st_size = (off_t)found.stx_size;

@@ -87,11 +87,11 @@ enum TemplateScanner {
 
     /// Every `{{> name}}` or `{{< name}}` naming a template that does not exist.
     /// `tags`: each template's, read already (any missing are read here).
-    static func missingPartials(sources: [String: String], files: [String: String], tags known: [String: [Tag]] = [:]) -> [Diagnostic] {
+    static func missingPartials(sources: [String: String], files: [String: String], tags read: [String: [Tag]] = [:]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for name in sources.keys.sorted() {
             guard let text = sources[name], let file = files[name] else { continue }
-            for tag in known[name] ?? tags(in: text) where (tag.sigil == ">" || tag.sigil == "<") && sources[tag.name] == nil {
+            for tag in read[name] ?? tags(in: text) where (tag.sigil == ">" || tag.sigil == "<") && sources[tag.name] == nil {
                 let guess = Suggestion.closest(to: tag.name, in: sources.keys).map { "did you mean '\($0)'?" }
                 diagnostics.append(.error(
                     "template.partial", "the partial '\(tag.name)' does not exist",
