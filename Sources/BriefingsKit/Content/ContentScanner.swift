@@ -1,4 +1,3 @@
-import CFileSystem
 import Foundation
 
 /// A Markdown file of the site, read and checked to be UTF-8 text.
@@ -182,7 +181,7 @@ struct ContentScanner {
     static func entryInfos(_ names: [String], in folder: Int32) -> [EntryInfo?] {
         @Sendable func info(_ name: String) -> EntryInfo? {
             var info = stat()
-            return briefings_lstat_at(folder, name, &info) == 0 ? EntryInfo(info: info) : nil
+            return fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? EntryInfo(info: info) : nil
         }
         return ConcurrentMap.map(names, inRunsOf: 256, info)
     }

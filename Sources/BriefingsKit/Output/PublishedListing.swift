@@ -1,4 +1,3 @@
-import CFileSystem
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -58,7 +57,7 @@ enum PublishedListing {
         let known = Array(folders)
         let states = ConcurrentMap.map(known, inRunsOf: 512) { folder -> FolderState in
             var info = stat()
-            let found = folder.isEmpty ? fstat(descriptor, &info) : briefings_lstat_at(descriptor, folder, &info)
+            let found = folder.isEmpty ? fstat(descriptor, &info) : fstatat(descriptor, folder, &info, AT_SYMLINK_NOFOLLOW)
             // Gone, or no longer a folder: its parent changed too, and is listed.
             guard found == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return .gone }
             return Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec) >= since ? .changed : .unchanged
