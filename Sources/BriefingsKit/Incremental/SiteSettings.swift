@@ -73,8 +73,7 @@ struct SiteSettings: Sendable {
     /// theirs, so a change to a partial reaches exactly the pages that use it.
     static func closureDigests(_ templates: TemplateSet) -> [String: UInt64] {
         var uses: [String: Set<String>] = [:]
-        for (name, text) in templates.sources {
-            let tags = templates.tags[name] ?? TemplateScanner.tags(in: text)
+        for (name, tags) in templates.tags {
             uses[name] = Set(tags.filter { $0.sigil == ">" || $0.sigil == "<" }.map(\.name))
         }
         var result: [String: UInt64] = [:]

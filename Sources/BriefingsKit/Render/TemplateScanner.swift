@@ -86,12 +86,12 @@ enum TemplateScanner {
     }
 
     /// Every `{{> name}}` or `{{< name}}` naming a template that does not exist.
-    /// `tags`: each template's, read already (any missing are read here).
-    static func missingPartials(sources: [String: String], files: [String: String], tags read: [String: [Tag]] = [:]) -> [Diagnostic] {
+    /// `tags`: each template's tags (`tags(in:)`), read once for every check.
+    static func missingPartials(sources: [String: String], files: [String: String], tags: [String: [Tag]]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for name in sources.keys.sorted() {
-            guard let text = sources[name], let file = files[name] else { continue }
-            for tag in read[name] ?? tags(in: text) where (tag.sigil == ">" || tag.sigil == "<") && sources[tag.name] == nil {
+            guard let file = files[name] else { continue }
+            for tag in tags[name] ?? [] where (tag.sigil == ">" || tag.sigil == "<") && sources[tag.name] == nil {
                 let guess = Suggestion.closest(to: tag.name, in: sources.keys).map { "did you mean '\($0)'?" }
                 diagnostics.append(.error(
                     "template.partial", "the partial '\(tag.name)' does not exist",
@@ -124,11 +124,11 @@ extension TemplateScanner {
     /// Variables (and section names) whose name is nothing the view model ever
     /// sets: warnings, each at its template's line and column.
     static func unknownVariables(sources: [String: String], files: [String: String], known: Set<String>,
-                                 tags read: [String: [Tag]] = [:]) -> [Diagnostic] {
+                                 tags: [String: [Tag]]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for name in sources.keys.sorted() {
-            guard let text = sources[name], let file = files[name] else { continue }
-            let found = read[name] ?? tags(in: text)
+            guard let file = files[name] else { continue }
+            let found = tags[name] ?? []
             var blocks: Set<String> = []
             for tag in found where tag.sigil == "$" { blocks.insert(tag.name) }
             for tag in found where ["", "#", "^", "{", "&"].contains(tag.sigil) {
@@ -160,11 +160,11 @@ extension TemplateScanner {
 extension TemplateScanner {
     /// Text inside `{{<parent}}…{{/parent}}` but outside every `{{$block}}` is
     /// never shown: Mustache drops it without a word, so we warn.
-    static func textOutsideBlocks(sources: [String: String], files: [String: String], tags read: [String: [Tag]] = [:]) -> [Diagnostic] {
+    static func textOutsideBlocks(sources: [String: String], files: [String: String], tags: [String: [Tag]]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for name in sources.keys.sorted() {
             guard let text = sources[name], let file = files[name] else { continue }
-            let found = read[name] ?? tags(in: text)
+            let found = tags[name] ?? []
             // Open sections, blocks and parents, innermost last.
             var open: [(sigil: String, name: String)] = []
             for (index, tag) in found.enumerated() {
@@ -194,6 +194,7 @@ extension TemplateScanner {
     /// through the whole context stack, so `{{#page}}{{key}}{{/page}}` counts.
     /// When the answer cannot be read off the text (a dynamic partial, changed
     /// delimiters, a template that is not there) it is yes.
+    /// `tags`: each template's, when read already; any other is read here.
     static func template(_ name: String, canRead key: String, sources: [String: String], tags read: [String: [Tag]] = [:]) -> Bool {
         var seen: Set<String> = []
         var pending = [name]
