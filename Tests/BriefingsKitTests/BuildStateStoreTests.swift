@@ -140,7 +140,7 @@ import Testing
             BuildState.CachedSource(stamp: FileStamp(size: 1, modified: 2, inode: 3), digest: 4, declaredKind: nil,
                                     draft: PageDraft(page: draft, slug: nil, url: nil, isIndex: false, folder: "x"), diagnostics: [])
         }
-        let sources = ["a.md": source(page(.page, "a.md", url: "", id: "")),
+        let sources: SourceTable = ["a.md": source(page(.page, "a.md", url: "", id: "")),
                        "r/02-b.md": source(page(.chapter, "r/02-b.md", url: "", id: "")),
                        "z.md": source(page(.page, "z.md", url: "", id: ""))]
         // As planned this build, sorted by source path; z.md is left out (a draft, say).

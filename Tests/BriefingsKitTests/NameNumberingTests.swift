@@ -51,7 +51,7 @@ import Testing
         let names = (0..<10).map { "name-\($0)" }
         // Six of ten names used: kept as they are.
         var numbering = NameNumbering.extending(names, with: [])
-        var records = ["a": record([0, 2, 4]), "b": record([6, 8, 9])]
+        var records: RecordTable = ["a": record([0, 2, 4]), "b": record([6, 8, 9])]
         let compactedSome = numbering.compact(&records)
         #expect(!compactedSome)
         #expect(numbering.names == names && records["a"]?.dependencies.map(\.name) == [0, 2, 4])

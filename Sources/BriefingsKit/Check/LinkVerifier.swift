@@ -110,7 +110,11 @@ final class LinkVerifier {
         } else {
             let chunks = Self.chunks(of: scans, count: chunkCount)
             let (site, templates, files, collectExternal, ids) = (site, templates, files, collectExternal, idsOfPage)
-            let pageLinks = Self.linksToEveryPage(site: site, files: files)
+            // Worked out for every page only when the pages checked have
+            // about as many links as the site has pages (a clean build, a list
+            // made again): for a few pages laid out again it was a pass over
+            // every page of the site, most of a two-file rebuild's link checks.
+            let pageLinks = Self.weight(scans) >= site.pages.count ? Self.linksToEveryPage(site: site, files: files) : PageLinks()
             // The chunks with the most links first (the lists, last in page
             // order), so that the last to finish are small.
             let order = chunks.indices.sorted { Self.weight(chunks[$0]) > Self.weight(chunks[$1]) }

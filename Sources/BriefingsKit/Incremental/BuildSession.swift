@@ -66,7 +66,7 @@ final class BuildSession {
         previous = memory?.stateForBuild()
         if previous?.settingsDigest != settings.digest || !outputIsAsLeft(output) { previous = nil }
         diagnostics += scan.diagnostics
-        let changed = Self.changedFiles(scan.markdown, since: previous?.sources)
+        let (changed, places) = Self.changedFiles(scan.markdown, since: previous?.sources)
         var (fresh, readProblems) = ContentScanner.read(changed, display: display)
         diagnostics += readProblems
         clock.lap("read")
@@ -75,7 +75,7 @@ final class BuildSession {
 
         // Front matter: parse what changed, reuse the rest.
         let parser = ContentParser(taxonomies: settings.taxonomies, includeDrafts: options.includeDrafts)
-        var parsed = parse(scan: scan, fresh: &fresh, parser: parser)
+        var parsed = parse(scan: scan, fresh: &fresh, places: places, parser: parser)
         // URL and id clashes are checked below, once, among all the site's pages.
         let planned = parser.plan(parsed.drafts, checkingConflicts: false)
         diagnostics += planned.diagnostics
@@ -192,12 +192,13 @@ final class BuildSession {
     }
 
     /// The files whose stamp differs from the last build's, or that it did not
-    /// know: looked up on every core, since the build waits for them.
-    private static func changedFiles(_ files: [ContentScanner.Candidate], since sources: [String: BuildState.CachedSource]?)
-        -> [ContentScanner.Candidate] {
-        guard let sources else { return files }
-        let differs = ConcurrentMap.map(files, inRunsOf: 1024) { file in sources[file.relativePath]?.stamp != file.stamp }
-        return zip(files, differs).filter(\.1).map(\.0)
+    /// know; and each file's place in the last build's sources, if it has one.
+    private static func changedFiles(_ files: [ContentScanner.Candidate], since sources: SourceTable?)
+        -> (changed: [ContentScanner.Candidate], places: [Int?]) {
+        guard let sources else { return (files, Array(repeating: nil, count: files.count)) }
+        let places = sources.places(of: files.map(\.relativePath))
+        let changed = files.indices.filter { index in places[index].map { sources[place: $0].stamp != files[index].stamp } ?? true }
+        return (changed.map { files[$0] }, places)
     }
 
     /// The report of a build that has nothing to do: every input is as the last
@@ -279,7 +280,7 @@ final class BuildSession {
     struct Parsed {
         var drafts: [PageDraft]
         /// Source path → state to keep for the next build.
-        var sources: [String: BuildState.CachedSource]
+        var sources: SourceTable
         /// Source path → the Markdown body, for the files read this build.
         var bodies: [String: (body: String, firstLine: Int)]
         var documentFolders: Set<String>
@@ -293,12 +294,13 @@ final class BuildSession {
     /// Files are kept in arrays by their place in the walk, not in tables by
     /// path: at 100,000 files this part runs on one core, and hashing paths
     /// into growing tables was most of its time.
-    private func parse(scan: ContentScanner.Result, fresh: inout [SourceFile], parser: ContentParser) -> Parsed {
+    ///
+    /// `places`: each walked file's place in the last build's sources (`changedFiles`).
+    private func parse(scan: ContentScanner.Result, fresh: inout [SourceFile], places: [Int?], parser: ContentParser) -> Parsed {
         let display = DisplayPath()
         let files = scan.markdown
-        // The last build's sources become this build's, entries of files read
-        // again replaced: taken, not copied, so that (when the state was handed
-        // over) the table is changed in place rather than made again.
+        // The last build's sources, taken rather than shared, so they are
+        // freed with this build's table rather than kept beside it.
         var reusable = previous?.sources ?? [:]
         previous?.sources = [:]
         // Each file read is found in the walk by stepping along it: files are
@@ -356,18 +358,15 @@ final class BuildSession {
             }
         }
         readHeaders(&fresh)
-        // Each kept file's entry is found once, here, and read by its slot
-        // below, before the table is changed: one lookup of each path in
-        // place of two was a tenth of this step at 10,000 files.
-        typealias Slot = Dictionary<String, BuildState.CachedSource>.Index
-        var slots = [Slot?](repeating: nil, count: files.count)
+        // Each kept file's entry, by the place the walk found it at.
+        var slots = [Int?](repeating: nil, count: files.count)
         var documentPaths: [String] = []
         for index in files.indices {
             if headers[index] != nil {
                 if declaredKinds[index] == .document { documentPaths.append(files[index].relativePath) }
-            } else if digests[index] == nil, let slot = reusable.index(forKey: files[index].relativePath) {
+            } else if digests[index] == nil, let slot = places[index] {
                 slots[index] = slot
-                if reusable.values[slot].declaredKind == .document { documentPaths.append(files[index].relativePath) }
+                if reusable[place: slot].declaredKind == .document { documentPaths.append(files[index].relativePath) }
             }
         }
         var documentFolders = ContentParser.documentFolders(documentPaths.map { ($0, .document) })
@@ -381,7 +380,7 @@ final class BuildSession {
                 headers[index] != nil ? (files[index].relativePath, declaredKinds[index]) : nil
             })
             reusable = [:]
-            slots = [Slot?](repeating: nil, count: files.count)
+            slots = [Int?](repeating: nil, count: files.count)
         }
         parsed.documentFolders = documentFolders
         let folders = documentFolders
@@ -401,40 +400,37 @@ final class BuildSession {
         for (index, result) in zip(parsedHere, outcomes) { outcome[index] = result }
         // The pages in the walk's order, kept ones read by their slots.
         parsed.drafts.reserveCapacity(files.count)
-        var entries = 0
         for index in files.indices {
             if digests[index] != nil {
                 guard let (draft, found) = outcome[index] else { continue }
                 diagnostics += found
                 if let draft { parsed.drafts.append(draft) }
-                entries += 1
             } else if let slot = slots[index] {
-                let kept = reusable.values[slot]
+                let kept = reusable[place: slot]
                 diagnostics += kept.diagnostics
                 if let draft = kept.draft { parsed.drafts.append(draft) }
-                entries += 1
             }
         }
-        // Then the table: the files read this build change their entries.
-        var sources = reusable
-        reusable = [:]
-        sources.reserveCapacity(files.count)
+        // Then the table, in the walk's order, which is its own: the files
+        // read this build with their new entries, the rest as they were.
+        // Files gone since the last build are left out.
+        var paths: [String] = [], entries: [BuildState.CachedSource] = []
+        paths.reserveCapacity(files.count)
+        entries.reserveCapacity(files.count)
         for index in files.indices {
-            guard let digest = digests[index] else { continue }
             let file = files[index]
-            guard let (draft, found) = outcome[index].take() else {
-                sources[file.relativePath] = nil
-                continue
+            if let digest = digests[index] {
+                guard let (draft, found) = outcome[index].take() else { continue }
+                paths.append(file.relativePath)
+                entries.append(BuildState.CachedSource(
+                    stamp: file.stamp, digest: digest, declaredKind: declaredKinds[index], draft: draft, diagnostics: found))
+            } else if let slot = slots[index] {
+                paths.append(file.relativePath)
+                entries.append(reusable[place: slot])
             }
-            sources[file.relativePath] = BuildState.CachedSource(
-                stamp: file.stamp, digest: digest, declaredKind: declaredKinds[index], draft: draft, diagnostics: found)
         }
-        // Files gone since the last build.
-        if sources.count != entries {
-            let paths = Set(files.map(\.relativePath))
-            sources = sources.filter { paths.contains($0.key) }
-        }
-        parsed.sources = sources
+        reusable = [:]
+        parsed.sources = SourceTable(sortedKeys: paths, entries: entries)
         return parsed
     }
 

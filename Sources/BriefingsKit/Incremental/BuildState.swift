@@ -168,8 +168,8 @@ struct BuildState: Sendable {
     /// Every dependency name the records use, each once: records hold their
     /// numbers, so deciding what to render compares integers, not strings.
     var dependencyNames: [String] { didSet { encodedPages = nil } }
-    var sources: [String: CachedSource] { didSet { encodedPages = nil } }
-    var records: [String: PageRecord] { didSet { encodedPages = nil } }
+    var sources: SourceTable { didSet { encodedPages = nil } }
+    var records: RecordTable { didSet { encodedPages = nil } }
     var assets: [String: CachedAsset]
     /// Digest of everything the extra files (sitemap, feed, index.json) are made
     /// from, and the files it gave.
@@ -194,8 +194,8 @@ struct BuildState: Sendable {
     /// state that will be saved, while the build writes the rest of the site.
     struct Pages: Sendable {
         var dependencyNames: [String]
-        var sources: [String: CachedSource]
-        var records: [String: PageRecord]
+        var sources: SourceTable
+        var records: RecordTable
         var encoded: [[UInt8]]?
         /// The saved state the kept records were read from.
         var origin: [UInt8]?
@@ -224,16 +224,15 @@ struct BuildState: Sendable {
 extension BuildState {
     /// Where a page's record lies in `records`: found once per page, so that
     /// the phases that each read every page's record do not each look it up
-    /// by its reference (at 10,000 pages, a string hashed and compared per
-    /// page and phase was a few per cent of a one-file rebuild).
-    typealias RecordSlot = Dictionary<String, PageRecord>.Index
+    /// by its reference.
+    typealias RecordSlot = Int
 
-    func recordSlot(_ reference: String) -> RecordSlot? { records.index(forKey: reference) }
+    func recordSlot(_ reference: String) -> RecordSlot? { records.place(of: reference) }
 
     /// Something of the record at `slot`. The slot must be of these records,
     /// unchanged since it was found.
     func record<Value>(at slot: RecordSlot, _ read: (PageRecord) -> Value) -> Value {
-        read(records.values[slot])
+        read(records[place: slot])
     }
 
     /// The state as saved, in three parts to be written one after the other:
@@ -272,9 +271,9 @@ extension BuildState {
         names.writeOnAllCores(pages.dependencyNames) { $0.write($1) }
         let table = pages.records
         let origin = pages.origin
-        let records = BinaryWriter.sliced(table.keys.sorted(), onAllCores: true) { writer, reference in
-            guard let record = table[reference] else { return }
-            writer.write(reference)
+        let records = BinaryWriter.sliced(Array(table.keys.indices), onAllCores: true) { writer, place in
+            let record = table[place: place]
+            writer.write(table.keys[place])
             if let origin, let range = record.encoded {
                 writer.append(origin[range])
                 return
@@ -306,8 +305,8 @@ extension BuildState {
     /// the pages as planned this build, sorted by source path: each other
     /// entry's draft is saved placed, so the next build takes its page as it
     /// is (`PageDraft.placed`).
-    static func encode(sources: [String: CachedSource], origin: [UInt8]?, placed pages: [Page] = [], onAllCores: Bool) -> [[UInt8]] {
-        let order = sources.keys.sorted()
+    static func encode(sources: SourceTable, origin: [UInt8]?, placed pages: [Page] = [], onAllCores: Bool) -> [[UInt8]] {
+        let order = sources.keys, entries = sources.entries
         // Each file's planned page, found by walking the two sorted lists side by side.
         var planned = [Int?](repeating: nil, count: pages.isEmpty ? 0 : order.count)
         var next = 0
@@ -317,8 +316,7 @@ extension BuildState {
         }
         let placedAt = planned
         let each: @Sendable (inout BinaryWriter, Int) -> Void = { writer, offset in
-            let path = order[offset]
-            guard let source = sources[path] else { return }
+            let path = order[offset], source = entries[offset]
             writer.write(path)
             if let origin, let range = source.encoded {
                 writer.append(origin[range])
@@ -413,17 +411,12 @@ extension BuildState {
         guard decoded.allSatisfy({ $0.sources != nil || $0.records != nil }) else { throw BinaryReader.Malformed() }
         // The two tables made side by side too: hashing twenty thousand paths
         // and references into fresh tables is a few milliseconds more.
-        let (sources, records) = ConcurrentMap.both({ () -> [String: CachedSource] in
-            var sources: [String: CachedSource] = [:]
-            sources.reserveCapacity(decoded.reduce(0) { $0 + ($1.sources?.count ?? 0) })
-            for slice in decoded { for (path, source) in slice.sources ?? [] { sources[path] = source } }
-            return sources
-        }, { () -> [String: PageRecord] in
-            var records: [String: PageRecord] = [:]
-            records.reserveCapacity(decoded.reduce(0) { $0 + ($1.records?.count ?? 0) })
-            for slice in decoded { for (reference, record) in slice.records ?? [] { records[reference] = record } }
-            return records
+        let (sources, records) = ConcurrentMap.both({ () -> SourceTable? in
+            SourceTable(sortedRuns: decoded.compactMap(\.sources))
+        }, { () -> RecordTable? in
+            RecordTable(sortedRuns: decoded.compactMap(\.records))
         })
+        guard let sources, let records else { throw BinaryReader.Malformed() }
         return BuildState(
             settingsDigest: settingsDigest, documentFolders: documentFolders,
             pages: Pages(dependencyNames: dependencyNames, sources: sources, records: records, encoded: nil, origin: bytes), assets: assets,

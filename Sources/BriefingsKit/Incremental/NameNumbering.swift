@@ -99,7 +99,7 @@ struct NameNumbering {
     /// Drops the names no record uses when they are more than half of all,
     /// renumbering the rest in their order: `records` are rewritten to match.
     /// Returns whether it did.
-    mutating func compact(_ records: inout [String: BuildState.PageRecord]) -> Bool {
+    mutating func compact(_ records: inout RecordTable) -> Bool {
         var used = [Bool](repeating: false, count: names.count)
         var count = 0
         for record in records.values {
@@ -117,8 +117,8 @@ struct NameNumbering {
             kept.append(names[number])
         }
         names = kept
-        for index in records.indices {
-            records.values[index].dependencies = records.values[index].dependencies.map { (renumbered[Int($0.name)], $0.digest) }
+        for place in records.entries.indices {
+            records[place: place].dependencies = records[place: place].dependencies.map { (renumbered[Int($0.name)], $0.digest) }
         }
         return true
     }

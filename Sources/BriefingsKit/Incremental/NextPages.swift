@@ -14,12 +14,12 @@ struct NextPages: Sendable {
     let outgoingLinks: [[String]?]
     let templateDigests: [String: UInt64]
     let previousNames: [String]
-    let previousRecords: [String: BuildState.PageRecord]
+    let previousRecords: RecordTable
     /// Each page's record in `previousRecords`, if it has one.
     let previousSlots: [BuildState.RecordSlot?]
     /// The saved state `previousRecords` were read from, if they were.
     let previousOrigin: [UInt8]?
-    let sources: [String: BuildState.CachedSource]
+    let sources: SourceTable
     /// `sources` encoded ahead, when the state will be saved.
     let encodedSources: Task<[[UInt8]], Never>?
 
@@ -61,22 +61,28 @@ struct NextPages: Sendable {
                 contentDigest: contents[index], cardDigest: cards[index], template: template,
                 templateDigest: templateDigests[template] ?? 0, dependencies: dependencies[offset],
                 outgoing: outgoingLinks[index] ?? bodies[index].map { LinkGraph.targets(of: $0.links, from: pages[index].reference) }
-                    ?? previousSlots[index].map { previousRecords.values[$0].outgoing } ?? [],
+                    ?? previousSlots[index].map { previousRecords[place: $0].outgoing } ?? [],
                 ids: sorted[offset].ids, outputPath: outputPaths[index], outputDigest: outputDigests[index] ?? 0,
                 // Link findings are errors, and a build with errors is not kept:
                 // only the Markdown's warnings need carrying.
                 diagnostics: bodies[index]?.diagnostics ?? [])
         }
-        var position = [Int?](repeating: nil, count: pages.count)
-        for (offset, index) in rendered.enumerated() { position[index] = offset }
-        var records: [String: BuildState.PageRecord] = [:]
-        records.reserveCapacity(pages.count)
-        for (index, page) in pages.enumerated() {
-            if let offset = position[index] {
-                records[page.reference] = made[offset]
-            } else if let slot = previousSlots[index] {
-                records[page.reference] = previousRecords.values[slot]
+        var records: RecordTable
+        if previousRecords.count == pages.count, previousSlots.allSatisfy({ $0 != nil }) {
+            // The same pages as the last build's: its table, with the records
+            // of the pages laid out again put in their places.
+            var entries = previousRecords.entries
+            for (offset, index) in rendered.enumerated() {
+                if let slot = previousSlots[index] { entries[slot] = made[offset] }
             }
+            records = RecordTable(sortedKeys: previousRecords.keys, entries: entries)
+        } else {
+            var position = [Int?](repeating: nil, count: pages.count)
+            for (offset, index) in rendered.enumerated() { position[index] = offset }
+            records = RecordTable(pages.indices.compactMap { index -> (String, BuildState.PageRecord)? in
+                if let offset = position[index] { return (pages[index].reference, made[offset]) }
+                return previousSlots[index].map { (pages[index].reference, previousRecords[place: $0]) }
+            })
         }
         if keepsRecords { _ = numbering.compact(&records) }
         var state = BuildState.Pages(dependencyNames: numbering.names, sources: sources, records: records, encoded: nil,

@@ -73,7 +73,20 @@ struct RenderPlan {
         self.parsed = parsed
         self.scan = scan
         let pages = site.index.pages
+        // Each page's source digest, found by stepping along the sources: the
+        // pages made from files come in the walk's order, which is the table's.
         let sources = parsed.sources
+        var sourceDigests = [UInt64](repeating: 0, count: pages.count)
+        var next = 0
+        for (index, page) in pages.enumerated() where !page.sourcePath.isEmpty {
+            guard let place = sources.place(of: page.sourcePath, hint: next) else { continue }
+            sourceDigests[index] = sources[place: place].digest
+            next = place + 1
+        }
+        let digestOfSource = sourceDigests
+        // Each page's record, found the same way: within a folder, the pages'
+        // references are in the records' order.
+        let slots = previous?.records.places(of: pages.map(\.reference)) ?? Array(repeating: nil, count: pages.count)
         // Each page's card, content digest and output path, on every core: one
         // by one, on one core, these were a tenth of a one-file rebuild's plan.
         let perPage = ConcurrentMap.map(Array(pages.indices), inRunsOf: 512) {
@@ -81,11 +94,11 @@ struct RenderPlan {
             let page = pages[index]
             let content: UInt64
             if !page.sourcePath.isEmpty {
-                content = sources[page.sourcePath]?.digest ?? 0
+                content = digestOfSource[index]
             } else {
                 content = Digest(page.body).final
             }
-            let slot = previous?.recordSlot(page.reference)
+            let slot = slots[index]
             let recorded = slot.flatMap { slot in previous?.record(at: slot) { ($0.cardDigest, $0.outputPath) } }
             // A page from a file not read again (its front matter kept from the
             // last build) is placed as it was, so it has the card it had; but

@@ -1,0 +1,46 @@
+@testable import BriefingsKit
+import Testing
+
+/// The state's tables kept sorted by key: a build finds its files' and pages'
+/// entries by stepping along them, so a place found must be the key's own,
+/// whatever order the keys are asked for in.
+@Suite struct SortedTableTests {
+    @Test func placesAreFoundForKeysAskedInOrderOutOfOrderAndMissing() {
+        let keys = (0..<50).map { "case-studies/study-\(String(format: "%03d", $0 * 2)).md" }
+        let table = SortedTable(keys.enumerated().map { ($1, $0) })
+        #expect(table.keys == keys)
+        // In order, with keys the table lacks between them and after the last.
+        let asked = ["a.md", keys[0], "case-studies/study-001.md", keys[1], keys[2], keys[30], "case-studies/study-061.md",
+                     keys[31], keys[49], "z.md"]
+        let found = table.places(of: asked)
+        #expect(found == [nil, 0, nil, 1, 2, 30, nil, 31, 49, nil])
+        // Out of order, and a key asked twice.
+        let shuffled = [keys[40], keys[3], keys[3], keys[41], keys[0], "b.md", keys[49], keys[10]]
+        #expect(table.places(of: shuffled) == [40, 3, 3, 41, 0, nil, 49, 10])
+        for (key, place) in zip(shuffled, table.places(of: shuffled)) {
+            #expect(place.map { table.keys[$0] } == (keys.contains(key) ? key : nil))
+        }
+        #expect(table.place(of: keys[7], hint: 7) == 7)
+        #expect(table.place(of: keys[7], hint: 3) == 7)
+        #expect(table.place(of: "missing", hint: 0) == nil)
+    }
+
+    @Test func entriesAreSetInsertedAndRemovedInOrder() {
+        var table: SortedTable<Int> = ["b": 2, "d": 4]
+        table["c"] = 3
+        table["a"] = 1
+        table["e"] = 5
+        table["d"] = 40
+        table["b"] = nil
+        table["missing"] = nil
+        #expect(table.keys == ["a", "c", "d", "e"])
+        #expect(table.values == [1, 3, 40, 5])
+        #expect(table["d"] == 40 && table["b"] == nil)
+    }
+
+    @Test func runsOutOfOrderAreRefused() {
+        #expect(SortedTable(sortedRuns: [[("a", 1), ("b", 2)], [("c", 3)]])?.keys == ["a", "b", "c"])
+        #expect(SortedTable(sortedRuns: [[("a", 1), ("c", 2)], [("b", 3)]]) == nil)
+        #expect(SortedTable(sortedRuns: [[("a", 1), ("a", 2)]]) == nil)
+    }
+}
