@@ -199,7 +199,7 @@ import Testing
         // A first run said to be a byte longer than its entries no longer ends where it says.
         var length = BinaryWriter()
         length.write(slices[0].count + 1)
-        parts[1] = length.bytes
+        parts[1] = length.bytes[...]
         let start = try #require(saved.indices.first { saved[$0...].starts(with: plain) })
         let broken = Array(saved[..<start]) + parts.flatMap { $0 } + Array(saved[(start + plain.count)...])
         #expect(throws: (any Error).self) { try BuildState.decode(broken) }

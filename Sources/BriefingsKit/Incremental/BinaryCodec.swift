@@ -6,12 +6,15 @@ import Foundation
 struct BinaryWriter {
     /// An array, not `Data`: appending a byte to `Data` costs several times more.
     private(set) var bytes: [UInt8] = []
-    /// What was written before `bytes`, when `writeOnAllCores` was used: its
-    /// chunks are kept as they are, not joined (at 100,000 pages, joining
-    /// them into one growing array took a third of a second on one core).
-    private var earlier: [[UInt8]] = []
+    /// What was written before `bytes`, when `writeOnAllCores` or `splice`
+    /// was used: chunks are kept as they are, not joined (at 100,000 pages,
+    /// joining them into one growing array took a third of a second on one
+    /// core), and stretches of an earlier state are not copied at all.
+    private var earlier: [ArraySlice<UInt8>] = []
+    /// Where the last splice ended, while nothing was written after it.
+    private var splicedUpTo: Int?
     /// Everything written, in order, as parts to be written one after the other.
-    var parts: [[UInt8]] { earlier + [bytes] }
+    var parts: [ArraySlice<UInt8>] { bytes.isEmpty ? earlier : earlier + [bytes[...]] }
 
     init() {
         bytes.reserveCapacity(1 << 16)
@@ -35,6 +38,25 @@ struct BinaryWriter {
     /// Bytes already encoded, as they are.
     mutating func append(_ encoded: ArraySlice<UInt8>) {
         bytes.append(contentsOf: encoded)
+    }
+
+    /// A stretch of an earlier state (`origin`, the same array for every
+    /// splice of one writer), as it is: kept by reference, not copied, and
+    /// joined to the stretch spliced just before when it follows on from it.
+    /// A build keeps nearly every entry of the last state, in the same order,
+    /// so the next state is a few long stretches of the last one and the few
+    /// entries made again.
+    mutating func splice(_ origin: [UInt8], _ range: Range<Int>) {
+        if bytes.isEmpty, let end = splicedUpTo, end == range.lowerBound, let last = earlier.last {
+            earlier[earlier.count - 1] = origin[last.startIndex..<range.upperBound]
+        } else {
+            if !bytes.isEmpty {
+                earlier.append(bytes[...])
+                bytes = []
+            }
+            earlier.append(origin[range])
+        }
+        splicedUpTo = range.upperBound
     }
 
     mutating func write(_ value: Bool) {
@@ -70,12 +92,13 @@ struct BinaryWriter {
         write(items.count)
         let size = max(64, (items.count + 31) / 32)
         let chunks = ConcurrentMap.runs(items.count, size: size).map { items[$0] }
-        earlier.append(bytes)
+        earlier.append(bytes[...])
         earlier += ConcurrentMap.map(chunks) { chunk in
             var writer = BinaryWriter()
             for item in chunk { each(&writer, item) }
-            return writer.bytes
-        }
+            return writer.parts
+        }.joined()
+        splicedUpTo = nil
         bytes = []
         bytes.reserveCapacity(1 << 16)
     }
@@ -88,12 +111,12 @@ extension BinaryWriter {
     /// last build's state, and on one core decoding it took longer than
     /// walking the content folder. Runs of 4,096 items or more, at most eight.
     static func sliced<Element: Sendable>(_ items: [Element], onAllCores: Bool,
-                                          _ each: @Sendable (inout BinaryWriter, Element) -> Void) -> [[UInt8]] {
+                                          _ each: @Sendable (inout BinaryWriter, Element) -> Void) -> [ArraySlice<UInt8>] {
         let slices = ConcurrentMap.runs(items.count, size: max(4096, (items.count + 7) / 8))
-        var parts: [[UInt8]] = []
+        var parts: [ArraySlice<UInt8>] = []
         var head = BinaryWriter()
         head.write(slices.count)
-        parts.append(head.bytes)
+        parts.append(head.bytes[...])
         for slice in slices {
             var writer = BinaryWriter()
             if onAllCores {
@@ -104,7 +127,7 @@ extension BinaryWriter {
             let body = writer.parts
             var length = BinaryWriter()
             length.write(body.reduce(0) { $0 + $1.count })
-            parts.append(length.bytes)
+            parts.append(length.bytes[...])
             parts += body
         }
         return parts

@@ -30,9 +30,10 @@ struct BuildState: Sendable {
         var draft: PageDraft? { held.draft }
         var diagnostics: [Diagnostic] { held.diagnostics }
         private let held: Held
-        /// Where the entry's fields lie in the saved state it was read from
-        /// (`BuildState.origin`): an entry kept from one build to the next
-        /// (most are) is saved by copying those bytes, not encoded again.
+        /// Where the entry (its path, then its fields) lies in the saved state
+        /// it was read from (`BuildState.origin`): an entry kept from one
+        /// build to the next (most are) is saved as those bytes, not encoded
+        /// again (`BinaryWriter.splice`).
         let encoded: Range<Int>?
 
         private final class Held: Sendable {
@@ -80,10 +81,10 @@ struct BuildState: Sendable {
         var diagnostics: [Diagnostic] { held.diagnostics }
         /// The strings and lists, shared by copies (see `CachedSource`).
         private var held: Held
-        /// Where the record's fields lie in the saved state it was read from
-        /// (`BuildState.origin`), while they are as read: most records are
-        /// kept from one build to the next, and are then saved by copying
-        /// those bytes rather than by encoding them again.
+        /// Where the record (its reference, then its fields) lies in the saved
+        /// state it was read from (`BuildState.origin`), while it is as read:
+        /// most records are kept from one build to the next, and are then
+        /// saved as those bytes rather than encoded again.
         private(set) var encoded: Range<Int>?
 
         init(contentDigest: UInt64, cardDigest: UInt64, template: String, templateDigest: UInt64,
@@ -188,7 +189,7 @@ struct BuildState: Sendable {
     /// `dependencyNames`, `sources` and `records` as `encodedParts` writes
     /// them, when encoded ahead (while the build that made them wrote the
     /// site); a change to any of the three drops it.
-    private(set) var encodedPages: [[UInt8]]?
+    private(set) var encodedPages: [ArraySlice<UInt8>]?
 
     /// The part of a state that grows with the site: made, and encoded for a
     /// state that will be saved, while the build writes the rest of the site.
@@ -196,7 +197,7 @@ struct BuildState: Sendable {
         var dependencyNames: [String]
         var sources: SourceTable
         var records: RecordTable
-        var encoded: [[UInt8]]?
+        var encoded: [ArraySlice<UInt8>]?
         /// The saved state the kept records were read from.
         var origin: [UInt8]?
     }
@@ -237,7 +238,7 @@ extension BuildState {
 
     /// The state as saved, in three parts to be written one after the other:
     /// pages encoded ahead are then written as they are, not copied.
-    func encodedParts() -> [[UInt8]] {
+    func encodedParts() -> [ArraySlice<UInt8>] {
         var writer = BinaryWriter()
         writer.write(Self.formatVersion)
         writer.write(outputStamp != nil)
@@ -260,24 +261,24 @@ extension BuildState {
         Self.write(extras, to: &writer)
         writer.write(searchDigest)
         Self.write(searchFiles, to: &writer)
-        return [head] + (encodedPages ?? Self.encode(Pages(dependencyNames: dependencyNames, sources: sources, records: records, origin: origin)))
-            + [writer.bytes]
+        return [head[...]] + (encodedPages ?? Self.encode(Pages(dependencyNames: dependencyNames, sources: sources, records: records, origin: origin)))
+            + [writer.bytes[...]]
     }
 
     /// The dependency names, sources and records, as `encodedParts` writes
     /// them. `sources`: the sources' part, if encoded already (`encode(sources:onAllCores:)`).
-    static func encode(_ pages: Pages, sources encodedSources: [[UInt8]]? = nil) -> [[UInt8]] {
+    static func encode(_ pages: Pages, sources encodedSources: [ArraySlice<UInt8>]? = nil) -> [ArraySlice<UInt8>] {
         var names = BinaryWriter()
         names.writeOnAllCores(pages.dependencyNames) { $0.write($1) }
         let table = pages.records
         let origin = pages.origin
         let records = BinaryWriter.sliced(Array(table.keys.indices), onAllCores: true) { writer, place in
             let record = table[place: place]
-            writer.write(table.keys[place])
             if let origin, let range = record.encoded {
-                writer.append(origin[range])
+                writer.splice(origin, range)
                 return
             }
+            writer.write(table.keys[place])
             writer.write(record.contentDigest)
             writer.write(record.cardDigest)
             writer.write(record.template)
@@ -305,7 +306,7 @@ extension BuildState {
     /// the pages as planned this build, sorted by source path: each other
     /// entry's draft is saved placed, so the next build takes its page as it
     /// is (`PageDraft.placed`).
-    static func encode(sources: SourceTable, origin: [UInt8]?, placed pages: [Page] = [], onAllCores: Bool) -> [[UInt8]] {
+    static func encode(sources: SourceTable, origin: [UInt8]?, placed pages: [Page] = [], onAllCores: Bool) -> [ArraySlice<UInt8>] {
         let order = sources.keys, entries = sources.entries
         // Each file's planned page, found by walking the two sorted lists side by side.
         var planned = [Int?](repeating: nil, count: pages.isEmpty ? 0 : order.count)
@@ -317,11 +318,11 @@ extension BuildState {
         let placedAt = planned
         let each: @Sendable (inout BinaryWriter, Int) -> Void = { writer, offset in
             let path = order[offset], source = entries[offset]
-            writer.write(path)
             if let origin, let range = source.encoded {
-                writer.append(origin[range])
+                writer.splice(origin, range)
                 return
             }
+            writer.write(path)
             source.stamp.encode(to: &writer)
             writer.write(source.digest)
             writer.write(source.declaredKind?.rawValue)
@@ -364,8 +365,8 @@ extension BuildState {
         let recordSlices = try reader.readSlices()
         let names = dependencyNames.count
         let readSource: @Sendable (inout BinaryReader) throws -> (String, CachedSource) = { reader in
-            let path = try reader.readString()
             let start = reader.position
+            let path = try reader.readString()
             let stamp = try FileStamp.decode(from: &reader)
             let digest = try reader.readUInt64()
             let kind = try reader.readOptionalString().flatMap(PageKind.init(rawValue:))
@@ -375,8 +376,8 @@ extension BuildState {
                                        encoded: start..<reader.position))
         }
         let readRecord: @Sendable (inout BinaryReader) throws -> (String, PageRecord) = { reader in
-            let reference = try reader.readString()
             let start = reader.position
+            let reference = try reader.readString()
             let contentDigest = try reader.readUInt64(), cardDigest = try reader.readUInt64()
             let template = try reader.readString()
             let templateDigest = try reader.readUInt64()

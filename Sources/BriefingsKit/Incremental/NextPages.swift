@@ -21,7 +21,7 @@ struct NextPages: Sendable {
     let previousOrigin: [UInt8]?
     let sources: SourceTable
     /// `sources` encoded ahead, when the state will be saved.
-    let encodedSources: Task<[[UInt8]], Never>?
+    let encodedSources: Task<[ArraySlice<UInt8>], Never>?
 
     /// Every rendered page's dependencies numbered and digested, and the records
     /// of pages not rendered kept; most of the work on every core, since at

@@ -505,7 +505,7 @@ struct RenderPlan {
     /// swapped in, rather than after.
     ///
     /// `encodedSources`: the sources' part of the state, encoded ahead.
-    func pagesState(encoding: Bool, encodedSources: Task<[[UInt8]], Never>? = nil) -> Task<BuildState.Pages, Never> {
+    func pagesState(encoding: Bool, encodedSources: Task<[ArraySlice<UInt8>], Never>? = nil) -> Task<BuildState.Pages, Never> {
         let inputs = NextPages(
             pages: pages, recorders: recorders, scans: scans, digests: digests.snapshot(), contents: contents, cards: cards,
             outputPaths: outputPaths, outputDigests: outputDigests, bodies: bodies, outgoingLinks: outgoingLinks,

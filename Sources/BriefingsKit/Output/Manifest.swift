@@ -64,7 +64,7 @@ struct Manifest: Sendable, Equatable {
 
     /// Bytes from `encoded`, as the folder's manifest.
     static func write(_ bytes: [UInt8], to folder: URL) throws {
-        try FileTree.write([bytes], to: folder.appendingPathComponent(OutputFolder.manifestName).path)
+        try FileTree.write([bytes[...]], to: folder.appendingPathComponent(OutputFolder.manifestName).path)
     }
 
     /// The file's bytes, a line per entry, sorted by path.

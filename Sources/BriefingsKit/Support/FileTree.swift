@@ -141,7 +141,7 @@ enum FileTree {
     }
 
     /// Several pieces, one after the other, as one file.
-    static func write(_ parts: [[UInt8]], to path: String) throws {
+    static func write(_ parts: [ArraySlice<UInt8>], to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(code: errno) }
         defer { close(descriptor) }
