@@ -38,9 +38,14 @@ import Testing
         #expect(table["d"] == 40 && table["b"] == nil)
     }
 
-    @Test func runsOutOfOrderAreRefused() {
-        #expect(SortedTable(sortedRuns: [[("a", 1), ("b", 2)], [("c", 3)]])?.keys == ["a", "b", "c"])
-        #expect(SortedTable(sortedRuns: [[("a", 1), ("c", 2)], [("b", 3)]]) == nil)
-        #expect(SortedTable(sortedRuns: [[("a", 1), ("a", 2)]]) == nil)
+    @Test func keysOutOfOrderAreNeverFoundInAnotherKeysPlace() {
+        // As a damaged state might hold them: a key is found where it is, or not at all.
+        let table = SortedTable(sortedRuns: [[("a", 1), ("d", 2)], [("b", 3), ("c", 4)]])
+        #expect(table.keys == ["a", "d", "b", "c"])
+        for (key, place) in zip(["a", "b", "c", "d", "e"], table.places(of: ["a", "b", "c", "d", "e"])) {
+            #expect(place.map { table.keys[$0] == key } ?? true)
+        }
+        #expect(table.place(of: "a") == 0)
+        #expect(table.place(of: "e") == nil)
     }
 }

@@ -125,6 +125,7 @@ import Testing
         let site = try TemporarySite(files: [
             "index.md": "---\ntitle: Home\nsummary: S\n---\n",
             "about.md": "---\ntitle: About\nsummary: S\n---\nText.\n",
+            "guides/setup.md": "---\ntitle: Setup\nsummary: S\n---\nSteps.\n",
         ])
         let runner = try briefings()
         func edit(_ step: Int) throws {
@@ -147,6 +148,8 @@ import Testing
         try edit(1)
         try build("first incremental build")
         try put("notes", at: "about/notes.txt")
+        // In a page's folder two down, looked up from its parent's.
+        try put("deeper", at: "guides/setup/notes.txt")
         try put("a,b", at: "extra/deep/data.csv")
         try put("example.org", at: "CNAME")
         let folders = FileManager.default
@@ -175,6 +178,7 @@ import Testing
             #expect(read("extra/deep/data.csv") == nil, "build \(step) brought back a file removed by hand")
             #expect(read("CNAME") == nil, "build \(step) brought back a file removed by hand")
             #expect(read("about/notes.txt") == "notes", "build \(step)")
+            #expect(read("guides/setup/notes.txt") == "deeper", "build \(step)")
             #expect(read("about/more.txt") == "more", "build \(step)")
             #expect(read("about/index.html")?.contains("Text \(step).") == true)
             #expect(isFolder("reports") && isFolder("about/drafts"), "build \(step) lost an empty folder made by hand")

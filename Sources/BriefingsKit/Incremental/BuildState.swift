@@ -412,12 +412,8 @@ extension BuildState {
         guard decoded.allSatisfy({ $0.sources != nil || $0.records != nil }) else { throw BinaryReader.Malformed() }
         // The two tables made side by side too: hashing twenty thousand paths
         // and references into fresh tables is a few milliseconds more.
-        let (sources, records) = ConcurrentMap.both({ () -> SourceTable? in
-            SourceTable(sortedRuns: decoded.compactMap(\.sources))
-        }, { () -> RecordTable? in
-            RecordTable(sortedRuns: decoded.compactMap(\.records))
-        })
-        guard let sources, let records else { throw BinaryReader.Malformed() }
+        let (sources, records) = ConcurrentMap.both({ SourceTable(sortedRuns: decoded.compactMap(\.sources)) },
+                                                    { RecordTable(sortedRuns: decoded.compactMap(\.records)) })
         return BuildState(
             settingsDigest: settingsDigest, documentFolders: documentFolders,
             pages: Pages(dependencyNames: dependencyNames, sources: sources, records: records, encoded: nil, origin: bytes), assets: assets,

@@ -34,9 +34,11 @@ struct SortedTable<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
         self.entries = entries
     }
 
-    /// From runs already in order (as saved); nil unless every key comes
-    /// after the one before it, as in any state this build saved.
-    init?(sortedRuns runs: [[(String, Value)]]) {
+    /// From runs in order, as saved. The order is not checked: a place is
+    /// only ever given for an equal key, so keys out of order (a state
+    /// damaged on disk) would only make entries not found, and their files
+    /// and pages be made again.
+    init(sortedRuns runs: [[(String, Value)]]) {
         let count = runs.reduce(0) { $0 + $1.count }
         keys = []
         entries = []
@@ -44,7 +46,6 @@ struct SortedTable<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
         entries.reserveCapacity(count)
         for run in runs {
             for (key, entry) in run {
-                if let last = keys.last, !(last < key) { return nil }
                 keys.append(key)
                 entries.append(entry)
             }

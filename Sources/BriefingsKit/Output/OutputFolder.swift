@@ -71,7 +71,7 @@ public struct OutputFolder: Sendable {
     func readManifestsAhead() -> ManifestsAhead {
         let target = self.target, spare = self.spare
         return ManifestsAhead(task: Task.detached {
-            ManifestsAhead.Read(published: .init(reading: target), spare: .init(reading: spare))
+            ManifestsAhead.Read(published: .init(reading: target, withFolders: true), spare: .init(reading: spare))
         })
     }
 
@@ -93,7 +93,9 @@ public struct OutputFolder: Sendable {
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         removeStaleStaging(in: parent)
         let fileManager = FileManager.default
-        let published = ahead?.published.current(in: target) ?? Manifest.read(from: target) ?? Manifest()
+        let aheadPublished = ahead?.published.current(in: target)
+        let published = aheadPublished ?? Manifest.read(from: target) ?? Manifest()
+        let publishedFolders = aheadPublished == nil ? nil : ahead?.published.folders
         if fileManager.fileExists(atPath: spare.appendingPathComponent(Self.markerName).path) {
             if var manifest = ahead?.spare.current(in: spare) ?? Manifest.read(from: spare) {
                 // From here until the new manifest is written, the spare's contents
@@ -107,7 +109,8 @@ public struct OutputFolder: Sendable {
                 for (path, entry) in published.entries where !entry.ours && manifest.entries[path] == nil {
                     manifest.entries[path] = entry
                 }
-                return StagingFolder(url: spare, target: target, spare: spare, existing: manifest, published: published)
+                return StagingFolder(url: spare, target: target, spare: spare, existing: manifest, published: published,
+                                     publishedFolders: publishedFolders)
             }
             try fileManager.removeItem(at: spare)
         }
@@ -115,7 +118,8 @@ public struct OutputFolder: Sendable {
         if fileManager.fileExists(atPath: staging.path) { try fileManager.removeItem(at: staging) }
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
         try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
-        return StagingFolder(url: staging, target: target, spare: spare, existing: Manifest(), published: published)
+        return StagingFolder(url: staging, target: target, spare: spare, existing: Manifest(), published: published,
+                             publishedFolders: publishedFolders)
     }
 
     /// Staging folders left by builds that were killed: ours (they hold the marker,
@@ -157,10 +161,13 @@ struct ManifestsAhead: Sendable {
     struct Stamped: Sendable {
         var stamp: FileStamp?
         var manifest: Manifest?
+        /// The manifest's folders, when asked for.
+        var folders: ManifestFolders?
 
-        init(reading folder: URL) {
+        init(reading folder: URL, withFolders: Bool = false) {
             stamp = FileStamp.of(folder.appendingPathComponent(OutputFolder.manifestName).path)
             manifest = stamp == nil ? nil : Manifest.read(from: folder)
+            if withFolders, let manifest { folders = ManifestFolders(manifest) }
         }
 
         /// The manifest, if its file is as it was when read; else nil, to be read again.

@@ -14,6 +14,8 @@ public final class StagingFolder: @unchecked Sendable {
     private let existing: Manifest
     /// What the published folder held, by its manifest, when the build began.
     private let published: Manifest
+    /// The folders of `published`, if worked out ahead.
+    private let publishedFolders: ManifestFolders?
     /// Whether the folder is the spare (an old site, whose files may be hard
     /// links into the published one) rather than one this build made.
     private let reusesSpare: Bool
@@ -31,12 +33,13 @@ public final class StagingFolder: @unchecked Sendable {
     /// and every file of the site is written by its path.
     private let path: String
 
-    init(url: URL, target: URL, spare: URL, existing: Manifest, published: Manifest) {
+    init(url: URL, target: URL, spare: URL, existing: Manifest, published: Manifest, publishedFolders: ManifestFolders? = nil) {
         self.url = url
         self.target = target
         self.spare = spare
         self.existing = existing
         self.published = published
+        self.publishedFolders = publishedFolders
         reusesSpare = url == spare
         path = url.path
         entries.reserveCapacity(existing.entries.count)
@@ -191,7 +194,8 @@ public final class StagingFolder: @unchecked Sendable {
         var conflicts: [String] = []
         // Only the files that are not ours are sorted (for the order of the
         // report): they are few, and the site's own are every page.
-        let others = PublishedListing.otherFiles(in: target.path, manifest: published, unchangedSince: unchangedSince)
+        let others = PublishedListing.otherFiles(in: target.path, manifest: published, unchangedSince: unchangedSince,
+                                                 folders: publishedFolders)
         guard !others.isEmpty else { return }
         // Looked up in the table of what the new site holds, not in a set
         // made of it: a set of every path was a millisecond at 10,000 pages.
