@@ -40,6 +40,12 @@ import Testing
         let numbering = NameNumbering.extending(previous, with: [["ref:case-study:b", "ref:case-study:c"], ["ref:case-study:c", "kind:case-study"]])
         #expect(numbering.names == previous + ["ref:case-study:c"])
         #expect(numbering.numbers == [[2, 3], [3, 0]])
+        // The same numbers whichever names are given as likely: all, some, none, or out of range.
+        let lists = [["ref:case-study:b", "ref:case-study:c"], ["ref:case-study:c", "kind:case-study"]]
+        for likely: [Int32] in [[0, 1, 2], [2], [2, 0, 2], [], [7, -1]] {
+            let again = NameNumbering.extending(previous, with: lists, likely: likely.filter { $0 >= 0 })
+            #expect(again.names == numbering.names && again.numbers == numbering.numbers, "likely \(likely)")
+        }
     }
 
     @Test func compactingDropsUnusedNamesOnlyWhenMostAreUnusedAndRenumbersTheRecords() {

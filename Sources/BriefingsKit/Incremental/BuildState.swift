@@ -168,7 +168,12 @@ struct BuildState: Sendable {
     var documentFolders: [String]
     /// Every dependency name the records use, each once: records hold their
     /// numbers, so deciding what to render compares integers, not strings.
-    var dependencyNames: [String] { didSet { encodedPages = nil } }
+    var dependencyNames: [String] {
+        didSet {
+            encodedPages = nil
+            namesSaved = nil
+        }
+    }
     var sources: SourceTable { didSet { encodedPages = nil } }
     var records: RecordTable { didSet { encodedPages = nil } }
     var assets: [String: CachedAsset]
@@ -186,6 +191,8 @@ struct BuildState: Sendable {
     /// The saved state this one was read from, if it was: kept records
     /// point into it (`PageRecord.encoded`).
     var origin: [UInt8]?
+    /// Where the first names of `dependencyNames` lie in `origin`, as saved.
+    var namesSaved: NamesSaved?
     /// `dependencyNames`, `sources` and `records` as `encodedParts` writes
     /// them, when encoded ahead (while the build that made them wrote the
     /// site); a change to any of the three drops it.
@@ -200,6 +207,16 @@ struct BuildState: Sendable {
         var encoded: [ArraySlice<UInt8>]?
         /// The saved state the kept records were read from.
         var origin: [UInt8]?
+        /// Where the first names lie in `origin`: the names are the last
+        /// build's, then any new ones, unless they were renumbered.
+        var namesSaved: NamesSaved?
+    }
+
+    /// The first `count` dependency names, as the strings (after their count)
+    /// lie in the saved state, `range`.
+    struct NamesSaved: Sendable {
+        var count: Int
+        var range: Range<Int>
     }
 
     init(settingsDigest: UInt64, documentFolders: [String], pages: Pages, assets: [String: CachedAsset], extrasDigest: UInt64,
@@ -212,6 +229,7 @@ struct BuildState: Sendable {
         records = pages.records
         encodedPages = pages.encoded
         origin = pages.origin
+        namesSaved = pages.namesSaved
         self.assets = assets
         self.extrasDigest = extrasDigest
         self.extras = extras
@@ -261,7 +279,8 @@ extension BuildState {
         Self.write(extras, to: &writer)
         writer.write(searchDigest)
         Self.write(searchFiles, to: &writer)
-        return [head[...]] + (encodedPages ?? Self.encode(Pages(dependencyNames: dependencyNames, sources: sources, records: records, origin: origin)))
+        return [head[...]] + (encodedPages ?? Self.encode(Pages(dependencyNames: dependencyNames, sources: sources, records: records,
+                                                                origin: origin, namesSaved: namesSaved)))
             + [writer.bytes[...]]
     }
 
@@ -269,9 +288,16 @@ extension BuildState {
     /// them. `sources`: the sources' part, if encoded already (`encode(sources:onAllCores:)`).
     static func encode(_ pages: Pages, sources encodedSources: [ArraySlice<UInt8>]? = nil) -> [ArraySlice<UInt8>] {
         var names = BinaryWriter()
-        names.writeOnAllCores(pages.dependencyNames) { $0.write($1) }
-        let table = pages.records
         let origin = pages.origin
+        if let origin, let saved = pages.namesSaved, saved.count <= pages.dependencyNames.count {
+            // The last build's names as saved, then the new ones.
+            names.write(pages.dependencyNames.count)
+            names.splice(origin, saved.range)
+            for name in pages.dependencyNames[saved.count...] { names.write(name) }
+        } else {
+            names.writeOnAllCores(pages.dependencyNames) { $0.write($1) }
+        }
+        let table = pages.records
         let records = BinaryWriter.sliced(Array(table.keys.indices), onAllCores: true) { writer, place in
             let record = table[place: place]
             if let origin, let range = record.encoded {
@@ -359,7 +385,10 @@ extension BuildState {
         let (summary, outputStamp) = try readHeader(&reader)
         let settingsDigest = try reader.readUInt64()
         let documentFolders = try reader.readStrings()
+        var counted = reader
+        _ = try counted.readInt()
         let dependencyNames = try reader.readStrings()
+        let namesSaved = NamesSaved(count: dependencyNames.count, range: counted.position..<reader.position)
         // The sources' and records' runs, decoded side by side once the rest is read.
         let sourceSlices = try reader.readSlices()
         let recordSlices = try reader.readSlices()
@@ -416,7 +445,8 @@ extension BuildState {
                                                     { RecordTable(sortedRuns: decoded.compactMap(\.records)) })
         return BuildState(
             settingsDigest: settingsDigest, documentFolders: documentFolders,
-            pages: Pages(dependencyNames: dependencyNames, sources: sources, records: records, encoded: nil, origin: bytes), assets: assets,
+            pages: Pages(dependencyNames: dependencyNames, sources: sources, records: records, encoded: nil, origin: bytes,
+                         namesSaved: namesSaved), assets: assets,
             extrasDigest: extrasDigest, extras: extras, searchDigest: searchDigest, searchFiles: searchFiles, outputStamp: outputStamp,
             summary: summary)
     }

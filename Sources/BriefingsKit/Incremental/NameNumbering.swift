@@ -79,14 +79,34 @@ struct NameNumbering {
 
     /// The last build's names, each keeping its number, then the rendered
     /// pages' new names in order of first use.
-    static func extending(_ previous: [String], with lists: [[String]]) -> NameNumbering {
+    ///
+    /// `likely`: numbers of the last build's names the lists probably use
+    /// (those the rendered pages used last time). A name among them is
+    /// numbered without a table of every name, which is made only if some
+    /// name is not: a build that lays out one page again, using the names
+    /// it used before, then looks at a dozen names rather than every one.
+    static func extending(_ previous: [String], with lists: [[String]], likely: [Int32] = []) -> NameNumbering {
         var known: [String: Int32] = [:]
-        known.reserveCapacity(previous.count)
-        for (number, name) in previous.enumerated() where known[name] == nil { known[name] = Int32(number) }
+        known.reserveCapacity(likely.count)
+        // Each name's first number, as in the table of every name below.
+        for number in likely.sorted() where Int(number) < previous.count && known[previous[Int(number)]] == nil {
+            known[previous[Int(number)]] = number
+        }
+        var everyName = false
+        func lookUp(_ name: String) -> Int32? {
+            if let number = known[name] { return number }
+            guard !everyName else { return nil }
+            everyName = true
+            known.reserveCapacity(previous.count + known.count)
+            for (number, name) in previous.enumerated() where known[name].map({ $0 > Int32(number) }) ?? true {
+                known[name] = Int32(number)
+            }
+            return known[name]
+        }
         var names = previous
         let numbers = lists.map { list in
             list.map { name -> Int32 in
-                if let number = known[name] { return number }
+                if let number = lookUp(name) { return number }
                 let number = Int32(names.count)
                 known[name] = number
                 names.append(name)

@@ -19,6 +19,8 @@ struct NextPages: Sendable {
     let previousSlots: [BuildState.RecordSlot?]
     /// The saved state `previousRecords` were read from, if they were.
     let previousOrigin: [UInt8]?
+    /// Where the last build's names lie in `previousOrigin`.
+    let previousNamesSaved: BuildState.NamesSaved?
     let sources: SourceTable
     /// `sources` encoded ahead, when the state will be saved.
     let encodedSources: Task<[ArraySlice<UInt8>], Never>?
@@ -39,7 +41,11 @@ struct NextPages: Sendable {
         // last build, else after the last build's names, which keep theirs.
         let previousSlots = self.previousSlots, previousRecords = self.previousRecords
         let keepsRecords = pages.indices.contains { scans[$0] == nil && previousSlots[$0] != nil }
-        var numbering = keepsRecords ? NameNumbering.extending(previousNames, with: sorted.map(\.names))
+        // The names the rendered pages used last time are the likely ones.
+        let likely = keepsRecords ? rendered.flatMap { index in
+            previousSlots[index].map { previousRecords[place: $0].dependencies.map(\.name) } ?? []
+        } : []
+        var numbering = keepsRecords ? NameNumbering.extending(previousNames, with: sorted.map(\.names), likely: likely)
             : NameNumbering.fresh(sorted.map(\.names))
         // The digest of each name the rendered pages use (every name, when
         // nothing is kept), worked out once.
@@ -84,9 +90,11 @@ struct NextPages: Sendable {
                 return previousSlots[index].map { (pages[index].reference, previousRecords[place: $0]) }
             })
         }
-        if keepsRecords { _ = numbering.compact(&records) }
+        // Unless renumbered, the names start with the last build's, as saved.
+        let renumbered = keepsRecords ? numbering.compact(&records) : true
         var state = BuildState.Pages(dependencyNames: numbering.names, sources: sources, records: records, encoded: nil,
-                                     origin: keepsRecords ? previousOrigin : nil)
+                                     origin: keepsRecords ? previousOrigin : nil,
+                                     namesSaved: renumbered ? nil : previousNamesSaved)
         if encoding { state.encoded = BuildState.encode(state, sources: await encodedSources?.value) }
         return state
     }

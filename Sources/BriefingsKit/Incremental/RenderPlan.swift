@@ -510,7 +510,8 @@ struct RenderPlan {
             pages: pages, recorders: recorders, scans: scans, digests: digests.snapshot(), contents: contents, cards: cards,
             outputPaths: outputPaths, outputDigests: outputDigests, bodies: bodies, outgoingLinks: outgoingLinks,
             templateDigests: settings.templateDigests, previousNames: previous?.dependencyNames ?? [],
-            previousRecords: previous?.records ?? [:], previousSlots: recordSlots, previousOrigin: previous?.origin, sources: parsed.sources,
+            previousRecords: previous?.records ?? [:], previousSlots: recordSlots, previousOrigin: previous?.origin,
+            previousNamesSaved: previous?.namesSaved, sources: parsed.sources,
             encodedSources: encoding ? encodedSources : nil)
         return Task.detached { await inputs.make(encoding: encoding) }
     }
