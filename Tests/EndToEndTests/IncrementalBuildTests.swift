@@ -186,6 +186,15 @@ import Testing
             #expect(try it.buildBothWays("a page edited, the cache \(damage)") == total, "the cache \(damage): every page laid out again")
             #expect(try it.buildBothWays("no change after that") == 0)
         }
+        // A partial state left by a build killed while saving (its process
+        // gone) is removed by the next save; the state saved is used.
+        let stateFile = try #require(try stateFiles().first)
+        let leftOver = URL(fileURLWithPath: stateFile.path + ".partial-2147483600")
+        try Data("half a state".utf8).write(to: leftOver)
+        try it.edit("case-studies/kent.md") { $0 + "\nOne more paragraph.\n" }
+        #expect(try it.buildBothWays("a page edited, a partial state left over") < total)
+        #expect(!FileManager.default.fileExists(atPath: leftOver.path), "a killed build's partial state was left")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path).allSatisfy { !$0.contains(".partial-") })
     }
 
     /// With no template showing "Cited in", the build makes no link graph;

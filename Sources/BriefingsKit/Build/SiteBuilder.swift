@@ -40,23 +40,25 @@ public enum SiteBuilder {
         if options.clean { store.remove() }
         let memory = BuildMemory(savedAt: options.clean ? nil : store.file.path, handsOver: true)
         memory.decodeAhead()
-        let report = await build(options, remembering: memory, savingState: true)
-        if report.published, !report.upToDate, let state = memory.state {
-            // A cache that cannot be saved only makes the next build slower.
-            try? store.save(state)
-        }
+        // The build saves its state itself, while it publishes the site.
+        let (report, _) = await build(options, remembering: memory, savingTo: store)
         if options.endsProcess { ProcessLifetime.keep(memory) }
         return report
     }
 
-    /// A build that keeps its state in memory, for `serve`. `savingState`: the
-    /// state will be saved too, so it is encoded ahead.
-    public static func build(_ options: BuildOptions, remembering memory: BuildMemory, savingState: Bool = false) async -> BuildReport {
-        let session = BuildSession(options: options, mode: .build, memory: memory, savesState: savingState)
+    /// A build that keeps its state in memory, for `serve`.
+    public static func build(_ options: BuildOptions, remembering memory: BuildMemory) async -> BuildReport {
+        await build(options, remembering: memory, savingTo: nil).report
+    }
+
+    /// `store`: where the build saves its state, if it does.
+    static func build(_ options: BuildOptions, remembering memory: BuildMemory, savingTo store: BuildStateStore?) async
+        -> (report: BuildReport, saved: Bool) {
+        let session = BuildSession(options: options, mode: .build, memory: memory, stateStore: store)
         let report = await session.run()
         if report.published, !report.upToDate { memory.state = session.state }
         if options.endsProcess { ProcessLifetime.keep(session) }
-        return report
+        return (report, session.savedState)
     }
 
     /// The same pipeline, writing nothing and starting from nothing.

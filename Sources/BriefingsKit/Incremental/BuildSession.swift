@@ -14,6 +14,11 @@ final class BuildSession {
     private let memory: BuildMemory?
     /// Whether the state will be saved: it is then encoded while the rest of the site is written.
     private let savesState: Bool
+    /// Where the state is saved, when the build saves it itself: begun
+    /// while the site is published.
+    private let stateStore: BuildStateStore?
+    /// Whether the build saved its state (to `stateStore`).
+    private(set) var savedState = false
     private(set) var previous: BuildState?
     /// What this build learnt, once it succeeded: the next build's `previous`.
     private(set) var state: BuildState?
@@ -23,11 +28,13 @@ final class BuildSession {
     private var report = BuildReport(diagnostics: [], pages: 0, files: 0, timings: [], published: false)
 
     /// `memory`: what the last build left, if this build may reuse it.
-    init(options: BuildOptions, mode: SiteBuilder.Mode, memory: BuildMemory?, savesState: Bool = false) {
+    init(options: BuildOptions, mode: SiteBuilder.Mode, memory: BuildMemory?, savesState: Bool = false,
+         stateStore: BuildStateStore? = nil) {
         self.options = options
         self.mode = mode
         self.memory = memory
-        self.savesState = savesState
+        self.savesState = savesState || stateStore != nil
+        self.stateStore = stateStore
         clock = PhaseClock(progress: options.progress)
     }
 
@@ -104,6 +111,7 @@ final class BuildSession {
         parsed.bodies = [:]
         defer { if options.endsProcess { ProcessLifetime.keep(render) } }
         var staging: StagingFolder?
+        var saving: BuildStateStore.Saving?
         do {
             if publishing {
                 do {
@@ -163,12 +171,24 @@ final class BuildSession {
                     staging.discard()
                     return finish(published: false)
                 }
+                // The state is known now but for the published manifest's
+                // stamp: its body is saved while the site is published.
+                var base = render.newState(pages: .empty, settingsDigest: settings.digest, outputStamp: nil)
+                base.summary = summary(inputs)
+                let ahead = base
+                saving = stateStore?.beginSaving(headLength: base.encodedHead().count) {
+                    var state = ahead
+                    state.use(await nextPages.value)
+                    return state.encodedBody()
+                }
                 // The last build's stamp of the manifest, when it is still the published one.
                 try staging.publish(force: options.force, unchangedSince: previous?.outputStamp?.modified)
-                state = render.newState(pages: await nextPages.value, settingsDigest: settings.digest,
-                                        outputStamp: FileStamp.of(output.target.appendingPathComponent(OutputFolder.manifestName).path))
+                base.use(await nextPages.value)
+                base.outputStamp = FileStamp.of(output.target.appendingPathComponent(OutputFolder.manifestName).path)
+                state = base
             } catch {
                 staging?.discard()
+                await saving?.cancel()
                 throw error
             }
         } catch let conflict as PublishConflict {
@@ -186,9 +206,18 @@ final class BuildSession {
         clock.lap("write")
         report.pagesRendered = render.renderedCount
         let finished = finish(published: true)
-        state?.summary = BuildState.Summary(inputsDigest: inputs, pages: finished.pages, files: finished.files,
-                                            diagnostics: finished.diagnostics)
+        state?.summary = summary(inputs)
+        if let saving, let state {
+            // A cache that cannot be saved only makes the next build slower.
+            savedState = (try? await saving.finish(state)) != nil
+        }
         return finished
+    }
+
+    /// What a build that finds nothing changed will report: this build's
+    /// findings, once the site is to be published.
+    private func summary(_ inputs: UInt64) -> BuildState.Summary {
+        BuildState.Summary(inputsDigest: inputs, pages: report.pages, files: report.files, diagnostics: diagnostics.sortedForReport())
     }
 
     /// The files whose stamp differs from the last build's, or that it did not

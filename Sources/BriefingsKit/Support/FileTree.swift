@@ -148,6 +148,20 @@ enum FileTree {
         for part in parts { try part.withUnsafeBytes { try write($0, into: descriptor) } }
     }
 
+    /// Writes all of `bytes` at `offset` of an open file; false on failure.
+    static func write(_ bytes: UnsafeRawBufferPointer, into descriptor: Int32, at offset: Int) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let written = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            done += written
+        }
+        return true
+    }
+
     private static func write(_ bytes: UnsafeRawBufferPointer, into descriptor: Int32) throws {
         var offset = 0
         while offset < bytes.count {
