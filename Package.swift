@@ -82,7 +82,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BriefingsKitTests",
-            dependencies: ["BriefingsKit", "TestSupport"]
+            dependencies: ["BriefingsKit", "TestSupport", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(
             name: "PreviewTests",

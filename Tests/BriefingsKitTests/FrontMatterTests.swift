@@ -1,5 +1,6 @@
 @testable import BriefingsKit
 import Testing
+import Yams
 
 @Suite struct FrontMatterTests {
     @Test func splitsOnDelimiterLinesOnly() {
@@ -40,5 +41,16 @@ import Testing
         // Yams reads a date only with two-digit months and days: 2024-3-1 is text.
         #expect(kinds == ["a": .timestamp, "b": .string, "c": .integer, "d": .float, "e": .boolean, "f": .null,
                           "g": .string, "h": .string, "i": .integer])
+        // Integers found without Yams' rules get the kind Yams' rules give.
+        for text in ["0", "7", "-7", "+12", "2024", "98765432109876543210", "00", "0755", "-0", "1_000", "12abc", "+", "0x1F", "1e3"] {
+            let yams = Resolver.default.resolveTag(of: .scalar(.init(text, Tag(.implicit), .plain))).rawValue == Tag.Name.int.rawValue
+            if YAMLReader.isPlainInteger(text.utf8) { #expect(yams, "\(text) is an integer only here") }
+            guard case .success(let node?) = YAMLReader.parse("x: \(text)\n", file: "t.yml"), case .mapping(let pairs) = node.value,
+                case .scalar(_, let kind) = pairs.first?.value.value else {
+                Issue.record("\(text) not parsed")
+                continue
+            }
+            #expect((kind == .integer) == yams, "\(text): \(kind)")
+        }
     }
 }

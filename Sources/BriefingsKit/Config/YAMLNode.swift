@@ -122,6 +122,9 @@ public enum YAMLReader {
         // The commonest such text, a date written 2024-03-01, is recognised
         // here: Yams' rules are regular expressions, dear on every page.
         if isPlainDate(text.utf8) { return .timestamp }
+        // And a plain decimal integer (a year, a count): making Yams' rules
+        // was a millisecond of every build's start.
+        if isPlainInteger(text.utf8) { return .integer }
         switch Resolver.default.resolveTag(of: .scalar(.init(text, Tag(.implicit), .plain))).rawValue {
         case Tag.Name.int.rawValue: return .integer
         case Tag.Name.float.rawValue: return .float
@@ -138,6 +141,15 @@ public enum YAMLReader {
             if isDash ? byte != UInt8(ascii: "-") : !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { return false }
         }
         return true
+    }
+
+    /// `0`, or digits not starting with 0, perhaps after a sign: an integer
+    /// under every YAML schema (a leading 0 may be octal, and is left to Yams).
+    static func isPlainInteger(_ bytes: String.UTF8View) -> Bool {
+        var digits = bytes[...]
+        if let first = digits.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") { digits = digits.dropFirst() }
+        guard let first = digits.first, digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return false }
+        return first != UInt8(ascii: "0") || digits.count == 1
     }
 
     static let nullWords: Set<String> = ["~", "null", "Null", "NULL"]
