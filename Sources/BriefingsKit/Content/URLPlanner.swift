@@ -49,33 +49,47 @@ struct URLPlanner {
     /// (these and the ones the build makes) itself.
     func plan(_ drafts: [PageDraft], checkingConflicts: Bool = true) -> (pages: [Page], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        var pages: [Page] = []
-        pages.reserveCapacity(drafts.count)
         // Documents first, so chapters can take their URL from them; the rest
         // depend on nothing but the documents, and are planned on every core.
-        let ordered = drafts.sorted { ($0.page.kind == .document ? 0 : 1, $0.page.sourcePath) < ($1.page.kind == .document ? 0 : 1, $1.page.sourcePath) }
-        let firstOther = ordered.firstIndex { $0.page.kind != .document } ?? ordered.count
+        // Pages stay in the drafts' order (the walk's, by path), which the
+        // sort below then finds in order: sorting them with the documents
+        // first, and back again, copied every page twice over.
+        let documentPlaces = drafts.indices.filter { drafts[$0].page.kind == .document }
+            .sorted { drafts[$0].page.sourcePath < drafts[$1].page.sourcePath }
         var documentURLs: [String: (url: String, id: String)] = [:]
-        for draft in ordered[..<firstOther] {
-            switch draft.placed ? .success(draft.page) : Self.place(draft, documents: documentURLs) {
-            case .success(let page):
-                documentURLs[draft.folder] = (page.url, page.referenceID)
-                pages.append(page)
-            case .failure(let problem): diagnostics.append(problem.diagnostic)
-            }
+        var placedDocuments: [Int: Result<Page, Refusal>] = [:]
+        for place in documentPlaces {
+            let draft = drafts[place]
+            let outcome = draft.placed ? .success(draft.page) : Self.place(draft, documents: documentURLs)
+            if case .success(let page) = outcome { documentURLs[draft.folder] = (page.url, page.referenceID) }
+            placedDocuments[place] = outcome
         }
         let documents = documentURLs
-        for outcome in ConcurrentMap.map(Array(ordered[firstOther...]), inRunsOf: 512, { draft in
-            draft.placed ? .success(draft.page) : Self.place(draft, documents: documents)
-        }) {
+        // A draft kept from the last build is placed already: only the rest
+        // are worked out.
+        let unplaced = drafts.indices.filter { !drafts[$0].placed && drafts[$0].page.kind != .document }
+        var placedNow = ConcurrentMap.map(unplaced, inRunsOf: 512) { Self.place(drafts[$0], documents: documents) }[...]
+        var pages: [Page] = []
+        pages.reserveCapacity(drafts.count)
+        for (place, draft) in drafts.enumerated() {
+            let outcome: Result<Page, Refusal>?
+            if draft.page.kind == .document {
+                outcome = placedDocuments[place]
+            } else if !draft.placed {
+                outcome = placedNow.popFirst()
+            } else {
+                pages.append(draft.page)
+                continue
+            }
             switch outcome {
             case .success(let page): pages.append(page)
             case .failure(let problem): diagnostics.append(problem.diagnostic)
+            case nil: break
             }
         }
         numberChapters(&pages)
-        if checkingConflicts { diagnostics.append(contentsOf: Self.conflicts(in: pages)) }
         pages.sort { $0.sourcePath < $1.sourcePath }
+        if checkingConflicts { diagnostics.append(contentsOf: Self.conflicts(in: pages)) }
         return (pages, diagnostics)
     }
 

@@ -352,10 +352,15 @@ final class BuildSession {
         }
         var parsed = Parsed(drafts: [], sources: [:], bodies: [:], documentFolders: [])
         parsed.bodies.reserveCapacity(fresh.count)
-        var headers = [ContentParser.Header?](repeating: nil, count: files.count)
-        var declaredKinds = [PageKind?](repeating: nil, count: files.count)
-        /// The digest of each file read this build (nil: not read).
-        var digests = [UInt64?](repeating: nil, count: files.count)
+        // What is known of the files read, by their place in the walk: kept
+        // in tables of the few files read, not arrays as long as the site
+        // (arrays of ten thousand optional headers and drafts, made and
+        // cleared on every build, were a millisecond of a one-file rebuild).
+        var headers: [Int: ContentParser.Header] = [:]
+        var declaredKinds: [Int: PageKind] = [:]
+        /// The digest of each file read this build.
+        var digests: [Int: UInt64] = [:]
+        var isRead = [Bool](repeating: false, count: files.count)
         func readHeaders(_ sources: inout [SourceFile]) {
             nextPlace = 0
             let read = sources.map { (path: $0.relativePath, digest: $0.digest) }
@@ -375,6 +380,7 @@ final class BuildSession {
             for offset in read.indices {
                 guard let index = place(of: read[offset].path) else { continue }
                 digests[index] = read[offset].digest
+                isRead[index] = true
                 var outcome = Swift.Result<ContentParser.Header, ContentParser.HeaderFailure>.failure(.init(diagnostics: []))
                 swap(&outcome, &outcomes[offset])
                 switch outcome {
@@ -391,9 +397,9 @@ final class BuildSession {
         var slots = [Int?](repeating: nil, count: files.count)
         var documentPaths: [String] = []
         for index in files.indices {
-            if headers[index] != nil {
+            if isRead[index] {
                 if declaredKinds[index] == .document { documentPaths.append(files[index].relativePath) }
-            } else if digests[index] == nil, let slot = places[index] {
+            } else if let slot = places[index] {
                 slots[index] = slot
                 if reusable[place: slot].declaredKind == .document { documentPaths.append(files[index].relativePath) }
             }
@@ -401,7 +407,7 @@ final class BuildSession {
         var documentFolders = ContentParser.documentFolders(documentPaths.map { ($0, .document) })
         if let previous, Set(previous.documentFolders) != documentFolders {
             // Kinds of unchanged files may have changed: read and parse them all.
-            let rest = files.indices.filter { digests[$0] == nil }.map { files[$0] }
+            let rest = files.indices.filter { !isRead[$0] }.map { files[$0] }
             var (sources, problems) = ContentScanner.read(rest, display: display)
             diagnostics += problems
             readHeaders(&sources)
@@ -413,27 +419,28 @@ final class BuildSession {
         }
         parsed.documentFolders = documentFolders
         let folders = documentFolders
-        let parsedHere = files.indices.filter { headers[$0] != nil }
+        let parsedHere = headers.keys.sorted()
         // Each header (its YAML tree) goes to the task reading its page and is
         // freed there, on every core, not one by one here.
-        let handed = TakeOnce(&headers)
-        let outcomes = ConcurrentMap.map(parsedHere) { index -> (PageDraft?, [Diagnostic]) in
-            guard let header = handed.take(index) else { return (nil, []) }
+        var headerList = parsedHere.map { headers.removeValue(forKey: $0) }
+        let handed = TakeOnce(&headerList)
+        var outcomes = ConcurrentMap.map(Array(parsedHere.indices)) { offset -> (PageDraft?, [Diagnostic]) in
+            guard let header = handed.take(offset) else { return (nil, []) }
             var (draft, found) = parser.readPage(header, documentFolders: folders)
             // The body lives in `parsed.bodies` alone, so it can be let go as
             // soon as it is rendered (documents and chapters get theirs back).
             draft?.page.body = ""
             return (draft, found)
         }
-        var outcome = [(PageDraft?, [Diagnostic])?](repeating: nil, count: files.count)
-        for (index, result) in zip(parsedHere, outcomes) { outcome[index] = result }
+        var parsedAt: [Int: Int] = [:]
+        for (offset, index) in parsedHere.enumerated() { parsedAt[index] = offset }
         // The pages in the walk's order, kept ones read by their slots.
         parsed.drafts.reserveCapacity(files.count)
         for index in files.indices {
-            if digests[index] != nil {
-                guard let (draft, found) = outcome[index] else { continue }
-                diagnostics += found
-                if let draft { parsed.drafts.append(draft) }
+            if isRead[index] {
+                guard let offset = parsedAt[index] else { continue }
+                diagnostics += outcomes[offset].1
+                if let draft = outcomes[offset].0 { parsed.drafts.append(draft) }
             } else if let slot = slots[index] {
                 let kept = reusable[place: slot]
                 diagnostics += kept.diagnostics
@@ -442,19 +449,36 @@ final class BuildSession {
         }
         // Then the table, in the walk's order, which is its own: the files
         // read this build with their new entries, the rest as they were.
-        // Files gone since the last build are left out.
+        // Files gone since the last build are left out, and files whose
+        // front matter could not be split have no entry.
+        func entry(_ index: Int) -> BuildState.CachedSource? {
+            guard let offset = parsedAt[index], let digest = digests[index] else { return nil }
+            var outcome: (PageDraft?, [Diagnostic]) = (nil, [])
+            swap(&outcome, &outcomes[offset])
+            return BuildState.CachedSource(stamp: files[index].stamp, digest: digest, declaredKind: declaredKinds[index],
+                                           draft: outcome.0, diagnostics: outcome.1)
+        }
+        let read = files.indices.filter { isRead[$0] }
+        if reusable.count == files.count, !reusable.isEmpty, places.allSatisfy({ $0 != nil }), read.allSatisfy({ parsedAt[$0] != nil }) {
+            // The same files as the last build's: its table, changed in place.
+            var sources = reusable
+            reusable = [:]
+            for index in read {
+                if let slot = places[index], let new = entry(index) { sources[place: slot] = new }
+            }
+            parsed.sources = sources
+            return parsed
+        }
         var paths: [String] = [], entries: [BuildState.CachedSource] = []
         paths.reserveCapacity(files.count)
         entries.reserveCapacity(files.count)
         for index in files.indices {
-            let file = files[index]
-            if let digest = digests[index] {
-                guard let (draft, found) = outcome[index].take() else { continue }
-                paths.append(file.relativePath)
-                entries.append(BuildState.CachedSource(
-                    stamp: file.stamp, digest: digest, declaredKind: declaredKinds[index], draft: draft, diagnostics: found))
+            if isRead[index] {
+                guard let new = entry(index) else { continue }
+                paths.append(files[index].relativePath)
+                entries.append(new)
             } else if let slot = slots[index] {
-                paths.append(file.relativePath)
+                paths.append(files[index].relativePath)
                 entries.append(reusable[place: slot])
             }
         }
