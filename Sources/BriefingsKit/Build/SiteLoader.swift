@@ -43,14 +43,23 @@ enum SiteLoader {
     /// Every page needs its template; report each missing one once, naming the
     /// pages that need it.
     static func missingTemplates(for pages: [Page], templates: TemplateSet) -> [Diagnostic] {
-        var needs: [String: [Page]] = [:]
-        for page in pages { needs[page.template ?? page.kind.templateName, default: []].append(page) }
-        needs[ViewModel.pageListTemplate, default: []] += []
+        // Each template's first user and how many there are: a list of every
+        // page by template was ten thousand pages copied on every build.
+        var needs: [String: (first: Page?, count: Int)] = [ViewModel.pageListTemplate: (nil, 0)]
+        for page in pages {
+            let name = page.template ?? page.kind.templateName
+            guard let slot = needs.index(forKey: name) else {
+                needs[name] = (page, 1)
+                continue
+            }
+            if needs.values[slot].first == nil { needs.values[slot].first = page }
+            needs.values[slot].count += 1
+        }
         return needs.keys.sorted().compactMap { name in
             guard !templates.has(name) else { return nil }
-            let users = needs[name] ?? []
+            let (first, count) = needs[name] ?? (nil, 0)
             let file = DisplayPath()(templates.folder.appendingPathComponent(name + "." + TemplateSet.fileExtension))
-            let example = users.first.map { " (needed by \($0.file)\(users.count > 1 ? " and \(users.count - 1) more" : ""))" } ?? ""
+            let example = first.map { " (needed by \($0.file)\(count > 1 ? " and \(count - 1) more" : ""))" } ?? ""
             return .error("template.missing", "the template '\(name)' does not exist\(example)", at: SourceLocation(file: file),
                           help: "create \(file), or set 'template:' in the page's front matter to one that exists")
         }

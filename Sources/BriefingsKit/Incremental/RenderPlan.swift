@@ -66,9 +66,8 @@ struct RenderPlan {
         self.settings = settings
         self.previous = previous
         markdown = HandOut(parsed.bodies)
-        // The files read this build (and the bodies other pages embed).
-        let readAgain = Set(parsed.bodies.keys)
         var parsed = parsed
+        let readPaths = Array(parsed.bodies.keys)
         parsed.bodies = [:]
         self.parsed = parsed
         self.scan = scan
@@ -76,14 +75,23 @@ struct RenderPlan {
         // Each page's source digest, found by stepping along the sources: the
         // pages made from files come in the walk's order, which is the table's.
         let sources = parsed.sources
+        // The files read this build (and the bodies other pages embed), by
+        // their places among the sources: looked up for each page by its
+        // place, where a table of their paths hashed every page's path.
+        let readPlaces = Set(readPaths.map { sources.place(of: $0) ?? -1 })
         var sourceDigests = [UInt64](repeating: 0, count: pages.count)
+        var readAgainFlags = [Bool](repeating: false, count: pages.count)
         var next = 0
         for (index, page) in pages.enumerated() where !page.sourcePath.isEmpty {
-            guard let place = sources.place(of: page.sourcePath, hint: next) else { continue }
+            guard let place = sources.place(of: page.sourcePath, hint: next) else {
+                readAgainFlags[index] = true
+                continue
+            }
             sourceDigests[index] = sources[place: place].digest
+            readAgainFlags[index] = readPlaces.contains(place)
             next = place + 1
         }
-        let digestOfSource = sourceDigests
+        let digestOfSource = sourceDigests, readAgain = readAgainFlags
         // Each page's record, found the same way: within a folder, the pages'
         // references are in the records' order.
         let slots = previous?.records.places(of: pages.map(\.reference)) ?? Array(repeating: nil, count: pages.count)
@@ -104,7 +112,7 @@ struct RenderPlan {
             // last build) is placed as it was, so it has the card it had; but
             // a chapter's number depends on its document's other chapters.
             let card: UInt64
-            if let recorded, !page.sourcePath.isEmpty, page.kind != .chapter, !readAgain.contains(page.sourcePath) {
+            if let recorded, !page.sourcePath.isEmpty, page.kind != .chapter, !readAgain[index] {
                 card = recorded.0
             } else {
                 card = page.cardDigest

@@ -20,8 +20,15 @@ enum WholeDocument {
     /// One page per document that has chapters, unless a page already has its URL
     /// (then the author's page wins, as with the home page).
     static func pages(for pages: [Page], templatesFolder: String) -> [Page] {
-        let taken = Set(pages.map(\.url))
-        return pages.filter { $0.kind == .document }.sorted { $0.url < $1.url }.compactMap { document in
+        let documents = pages.filter { $0.kind == .document }
+        guard !documents.isEmpty else { return [] }
+        // Only the URLs these pages would have are looked for among the
+        // pages' (a table of every page's URL was most of this, with or
+        // without documents), and only among URLs of their lengths.
+        let wanted = Set(documents.map { $0.url + slug + "/" })
+        let lengths = Set(wanted.map(\.utf8.count))
+        let taken = Set(pages.lazy.map(\.url).filter { lengths.contains($0.utf8.count) && wanted.contains($0) })
+        return documents.sorted { $0.url < $1.url }.compactMap { document in
             let chapters = pages.filter { $0.kind == .chapter && $0.documentID == document.referenceID }
                 .sorted { ($0.chapterNumber ?? 0) < ($1.chapterNumber ?? 0) }
             let url = document.url + slug + "/"
