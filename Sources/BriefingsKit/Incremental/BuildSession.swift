@@ -78,7 +78,7 @@ final class BuildSession {
         diagnostics += readProblems
         clock.lap("read")
         // Read while the front matter is parsed, which leaves a core free.
-        let manifestsAhead = publishing ? output.readManifestsAhead() : nil
+        let manifestsAhead = publishing ? output.readManifestsAhead(unchangedSince: previous?.outputStamp?.modified) : nil
 
         // Front matter: parse what changed, reuse the rest.
         let parser = ContentParser(taxonomies: settings.taxonomies, includeDrafts: options.includeDrafts)

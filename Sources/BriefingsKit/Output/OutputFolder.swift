@@ -68,10 +68,21 @@ public struct OutputFolder: Sendable {
     /// another thread, for `beginStaging`: while the build plans its pages a
     /// core is free, and at 10,000 pages reading them on the build's own
     /// thread held up the start of rendering by some milliseconds.
-    func readManifestsAhead() -> ManifestsAhead {
+    ///
+    /// `unchangedSince`: as for `StagingFolder.publish`; when given, the
+    /// published folder is also looked over for others' files ahead.
+    func readManifestsAhead(unchangedSince: Int? = nil) -> ManifestsAhead {
         let target = self.target, spare = self.spare
         return ManifestsAhead(task: Task.detached {
-            ManifestsAhead.Read(published: .init(reading: target, withFolders: true), spare: .init(reading: spare))
+            var published = ManifestsAhead.Stamped(reading: target, withFolders: true)
+            // On a thread of its own: staging begins without waiting for it.
+            if let since = unchangedSince, let manifest = published.manifest {
+                let folders = published.folders
+                published.others = InBackground {
+                    PublishedListing.otherFiles(in: target.path, manifest: manifest, unchangedSince: since, folders: folders)
+                }
+            }
+            return ManifestsAhead.Read(published: published, spare: .init(reading: spare))
         })
     }
 
@@ -96,6 +107,7 @@ public struct OutputFolder: Sendable {
         let aheadPublished = ahead?.published.current(in: target)
         let published = aheadPublished ?? Manifest.read(from: target) ?? Manifest()
         let publishedFolders = aheadPublished == nil ? nil : ahead?.published.folders
+        let publishedOthers = aheadPublished == nil ? nil : ahead?.published.others
         if fileManager.fileExists(atPath: spare.appendingPathComponent(Self.markerName).path) {
             if var manifest = ahead?.spare.current(in: spare) ?? Manifest.read(from: spare) {
                 // From here until the new manifest is written, the spare's contents
@@ -110,7 +122,7 @@ public struct OutputFolder: Sendable {
                     manifest.entries[path] = entry
                 }
                 return StagingFolder(url: spare, target: target, spare: spare, existing: manifest, published: published,
-                                     publishedFolders: publishedFolders)
+                                     publishedFolders: publishedFolders, publishedOthers: publishedOthers)
             }
             try fileManager.removeItem(at: spare)
         }
@@ -119,7 +131,7 @@ public struct OutputFolder: Sendable {
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
         try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
         return StagingFolder(url: staging, target: target, spare: spare, existing: Manifest(), published: published,
-                             publishedFolders: publishedFolders)
+                             publishedFolders: publishedFolders, publishedOthers: publishedOthers)
     }
 
     /// Staging folders left by builds that were killed: ours (they hold the marker,
@@ -163,6 +175,8 @@ struct ManifestsAhead: Sendable {
         var manifest: Manifest?
         /// The manifest's folders, when asked for.
         var folders: ManifestFolders?
+        /// Others' files in the folder (`PublishedListing.otherFiles`), when looked for ahead.
+        var others: InBackground<[String]>?
 
         init(reading folder: URL, withFolders: Bool = false) {
             stamp = FileStamp.of(folder.appendingPathComponent(OutputFolder.manifestName).path)

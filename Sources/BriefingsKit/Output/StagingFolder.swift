@@ -16,6 +16,13 @@ public final class StagingFolder: @unchecked Sendable {
     private let published: Manifest
     /// The folders of `published`, if worked out ahead.
     private let publishedFolders: ManifestFolders?
+    /// Others' files in the published folder, if looked for ahead: while the
+    /// build plans and lays out its pages, where a core is often idle,
+    /// rather than with both cores when it publishes. A file someone puts
+    /// there after that and before the swap is in the spare after it, and
+    /// back in the published folder after the next build; this was so for
+    /// one put there during the last milliseconds before the swap already.
+    private let publishedOthers: InBackground<[String]>?
     /// Whether the folder is the spare (an old site, whose files may be hard
     /// links into the published one) rather than one this build made.
     private let reusesSpare: Bool
@@ -33,13 +40,15 @@ public final class StagingFolder: @unchecked Sendable {
     /// and every file of the site is written by its path.
     private let path: String
 
-    init(url: URL, target: URL, spare: URL, existing: Manifest, published: Manifest, publishedFolders: ManifestFolders? = nil) {
+    init(url: URL, target: URL, spare: URL, existing: Manifest, published: Manifest, publishedFolders: ManifestFolders? = nil,
+         publishedOthers: InBackground<[String]>? = nil) {
         self.url = url
         self.target = target
         self.spare = spare
         self.existing = existing
         self.published = published
         self.publishedFolders = publishedFolders
+        self.publishedOthers = publishedOthers
         reusesSpare = url == spare
         path = url.path
         entries.reserveCapacity(existing.entries.count)
@@ -194,8 +203,8 @@ public final class StagingFolder: @unchecked Sendable {
         var conflicts: [String] = []
         // Only the files that are not ours are sorted (for the order of the
         // report): they are few, and the site's own are every page.
-        let others = PublishedListing.otherFiles(in: target.path, manifest: published, unchangedSince: unchangedSince,
-                                                 folders: publishedFolders)
+        let others = publishedOthers?.value ?? PublishedListing.otherFiles(in: target.path, manifest: published, unchangedSince: unchangedSince,
+                                                                    folders: publishedFolders)
         guard !others.isEmpty else { return }
         // Looked up in the table of what the new site holds, not in a set
         // made of it: a set of every path was a millisecond at 10,000 pages.
