@@ -6,7 +6,7 @@ import Foundation
 /// digests), what it links to, its anchors and the digest of what was written.
 struct BuildState: Sendable {
     /// Bumped whenever the format or the meaning of a digest changes.
-    static let formatVersion = 13
+    static let formatVersion = 14
 
     /// What a build that finds nothing changed needs, at the start of the
     /// file so that it is read without decoding the rest.
@@ -377,7 +377,8 @@ extension BuildState {
             writer.write(path)
             source.stamp.encode(to: &writer)
             writer.write(source.digest)
-            writer.write(source.declaredKind?.rawValue)
+            writer.write(source.declaredKind != nil)
+            source.declaredKind?.encode(to: &writer)
             writer.write(source.draft != nil)
             if var draft = source.draft {
                 // A chapter is placed by its document, and always anew.
@@ -385,7 +386,7 @@ extension BuildState {
                     draft.page = pages[place]
                     draft.placed = true
                 }
-                draft.encode(to: &writer)
+                draft.encode(to: &writer, sourcePath: path)
             }
             writer.write(source.diagnostics) { $1.encode(to: &$0) }
         }
@@ -427,8 +428,8 @@ extension BuildState {
             let path = try reader.readString()
             let stamp = try FileStamp.decode(from: &reader)
             let digest = try reader.readUInt64()
-            let kind = try reader.readOptionalString().flatMap(PageKind.init(rawValue:))
-            let draft = try reader.readBool() ? try PageDraft.decode(from: &reader) : nil
+            let kind = try reader.readBool() ? try PageKind.decode(from: &reader) : nil
+            let draft = try reader.readBool() ? try PageDraft.decode(from: &reader, sourcePath: path) : nil
             let diagnostics = try reader.readArray { try Diagnostic.decode(from: &$0) }
             return (path, CachedSource(stamp: stamp, digest: digest, declaredKind: kind, draft: draft, diagnostics: diagnostics,
                                        encoded: start..<reader.position))
@@ -629,8 +630,9 @@ extension FileStamp {
 }
 
 extension PageDraft {
-    func encode(to writer: inout BinaryWriter) {
-        page.encode(to: &writer)
+    /// `sourcePath`: the path the entry is saved under (`BuildState.sources`).
+    func encode(to writer: inout BinaryWriter, sourcePath: String) {
+        page.encode(to: &writer, sourcePath: sourcePath)
         for override in [slug, url] {
             writer.write(override != nil)
             if let override {
@@ -644,8 +646,8 @@ extension PageDraft {
         writer.write(placed)
     }
 
-    static func decode(from reader: inout BinaryReader) throws -> PageDraft {
-        let page = try Page.decode(from: &reader)
+    static func decode(from reader: inout BinaryReader, sourcePath: String) throws -> PageDraft {
+        let page = try Page.decode(from: &reader, sourcePath: sourcePath)
         func readOverride() throws -> PlanOverride? {
             guard try reader.readBool() else { return nil }
             return PlanOverride(string: try reader.readOptionalString(), described: try reader.readString(),

@@ -37,8 +37,14 @@ extension Page {
         return digest.final
     }
 
-    func encode(to writer: inout BinaryWriter) {
-        for text in [kind.rawValue, sourcePath, file, url, referenceID, title, summary, status.rawValue] { writer.write(text) }
+    /// `sourcePath`: the path the page's entry is saved under, which is
+    /// then not written again (read back as the same string, not a copy).
+    func encode(to writer: inout BinaryWriter, sourcePath known: String) {
+        kind.encode(to: &writer)
+        writer.write(sourcePath == known)
+        if sourcePath != known { writer.write(sourcePath) }
+        for text in [file, url, referenceID, title, summary] { writer.write(text) }
+        writer.write(PageStatus.inOrder.firstIndex(of: status) ?? 0)
         for text in [subtitle, label, organisation, place, source, audience, template, documentID] { writer.write(text) }
         for day in [published, updated, closes] { writer.write(day?.packed ?? 0) }
         writer.write(chapterNumber ?? -1)
@@ -52,11 +58,15 @@ extension Page {
         }
     }
 
-    static func decode(from reader: inout BinaryReader) throws -> Page {
-        let kind = try PageKind(rawValue: reader.readString())
-        let sourcePath = try reader.readString(), file = try reader.readString(), url = try reader.readString()
+    static func decode(from reader: inout BinaryReader, sourcePath known: String) throws -> Page {
+        // Kinds and statuses as their places among all: read as text, each
+        // was a string made and matched for every page of the site.
+        let kind = try PageKind.decode(from: &reader)
+        let sourcePath = try reader.readBool() ? known : try reader.readString()
+        let file = try reader.readString(), url = try reader.readString()
         let referenceID = try reader.readString(), title = try reader.readString(), summary = try reader.readString()
-        let status = try PageStatus(rawValue: reader.readString())
+        let statusPlace = try reader.readInt()
+        let status = PageStatus.inOrder.indices.contains(statusPlace) ? PageStatus.inOrder[statusPlace] : nil
         // Read into locals, not arrays grown one by one: every page of the
         // site is decoded on every incremental build.
         let subtitle = try reader.readOptionalString(), label = try reader.readOptionalString()
@@ -79,7 +89,7 @@ extension Page {
             }
             return (vocabulary, uses)
         }
-        guard let kind, let status else { throw BinaryReader.Malformed() }
+        guard let status else { throw BinaryReader.Malformed() }
         return Page(
             kind: kind, sourcePath: sourcePath, file: file, url: url, referenceID: referenceID, title: title, summary: summary,
             subtitle: subtitle, label: label, organisation: organisation, place: place, source: source,
@@ -141,4 +151,26 @@ extension Diagnostic {
         let help = try reader.readOptionalString()
         return Diagnostic(severity, code: code, message, file: file, line: line < 0 ? nil : line, column: column < 0 ? nil : column, help: help)
     }
+}
+
+extension PageKind {
+    /// As its place among all kinds: the state's format version changes
+    /// whenever the kinds do.
+    func encode(to writer: inout BinaryWriter) {
+        writer.write(Self.inOrder.firstIndex(of: self) ?? 0)
+    }
+
+    static func decode(from reader: inout BinaryReader) throws -> PageKind {
+        let place = try reader.readInt()
+        guard inOrder.indices.contains(place) else { throw BinaryReader.Malformed() }
+        return inOrder[place]
+    }
+
+    /// `allCases`, made once.
+    private static let inOrder = allCases
+}
+
+extension PageStatus {
+    /// `allCases`, made once.
+    static let inOrder = allCases
 }
