@@ -33,12 +33,16 @@ final class DependencyDigests {
         let pages = site.pages
         // Each page as a list's member, worked out once: a list's digest then
         // reads one array of numbers in order, where reading each member's
-        // reference from its page was a cache miss per member at 100,000 pages.
-        let members = ConcurrentMap.map(Array(pages.indices), inRunsOf: 1024) { index -> UInt64 in
-            var digest = Digest()
-            digest.add(pages[index].reference)
-            digest.add(Int(bitPattern: UInt(cards[index])))
-            return digest.final
+        // reference from its page was a cache miss per member at 100,000
+        // pages. Only when a list's digest is first asked for: a build that
+        // finds every card as recorded works out none.
+        let members = MadeOnce {
+            ConcurrentMap.map(Array(pages.indices), inRunsOf: 1024) { index -> UInt64 in
+                var digest = Digest()
+                digest.add(pages[index].reference)
+                digest.add(Int(bitPattern: UInt(cards[index])))
+                return digest.final
+            }
         }
         source = Source(site: site, evidence: evidence, cards: cards, members: members, contents: contents, files: files,
                         templateDigests: templateDigests, graph: nil)
@@ -118,6 +122,9 @@ final class DependencyDigests {
             // and the rest in runs.
             let lists = missing.filter { Source.isList(names[$0]) }
             let rest = missing.filter { !Source.isList(names[$0]) }
+            // The lists' members made first, on every core, not by the first
+            // list's task while the others wait for them.
+            if !lists.isEmpty { _ = source.members.value }
             let jobs = lists.map { [$0] } + ConcurrentMap.runs(rest.count, size: 256).map { Array(rest[$0]) }
             let computed = ConcurrentMap.map(jobs) { job in job.map { source.compute(names[$0]) } }
             var digests = known.map { $0 ?? 0 }
@@ -136,7 +143,7 @@ private struct Source: Sendable {
     let evidence: EvidenceIndex
     let cards: [UInt64]
     /// Each page's reference and card, digested: what a list is made of.
-    let members: [UInt64]
+    let members: MadeOnce<[UInt64]>
     let contents: [UInt64]
     let files: Set<String>
     let templateDigests: [String: UInt64]
@@ -193,6 +200,7 @@ private struct Source: Sendable {
     private func listDigest(_ indices: [Int]) -> UInt64 {
         var digest = Digest()
         digest.add(indices.count)
+        let members = self.members.value
         for index in indices { digest.add(Int(bitPattern: UInt(members[index]))) }
         return digest.final
     }
