@@ -147,12 +147,14 @@ import Testing
         let planned = [page(.page, "a.md", url: "/a/", id: "a"), page(.chapter, "r/02-b.md", url: "/r/b/", id: "r/b")]
         var state = state(findings: 0)
         state.sources = sources
-        let bytes = state.encodedParts().flatMap { $0 }
-        // The sources' part as a build encodes it ahead, in place of the one encoded with the rest.
-        let plain = BuildState.encode(sources: sources, origin: nil, onAllCores: false).flatMap { $0 }
-        let ahead = BuildState.encode(sources: sources, origin: nil, placed: planned, onAllCores: false).flatMap { $0 }
-        let start = try #require(bytes.indices.first { bytes[$0...].starts(with: plain) })
-        let saved = Array(bytes[..<start]) + ahead + Array(bytes[(start + plain.count)...])
+        // Saved as a build saves it: the sources' part encoded ahead, with the
+        // pages planned, and the rest of the pages' part around it.
+        let ahead = BuildState.encode(sources: sources, origin: nil, placed: planned, onAllCores: false)
+        let pagesPart = BuildState.encode(BuildState.Pages(dependencyNames: state.dependencyNames, sources: sources, records: state.records),
+                                          sources: ahead)
+        let offset = BuildState.mark.count + pagesPart.reduce(0) { $0 + $1.count }
+        let saved = ([BuildState.mark[...]] + pagesPart + BuildState.ending(tail: state.encodedTail(), head: state.encodedHead(), at: offset))
+            .flatMap { $0 }
 
         let read = try BuildState.decode(saved)
         let placed = try #require(read.sources["a.md"]?.draft)

@@ -136,13 +136,8 @@ public final class BuildMemory: @unchecked Sendable {
         lock.withLock {
             if let stored { return (stored.summary, stored.outputStamp) }
             guard let savedFile else { return nil }
-            // The summary is at the start of the file: its first bytes are
-            // enough, unless its findings are more than they hold.
-            let headSize = 1 << 16
-            guard let head = FileTree.bytes(of: savedFile, atMost: headSize) else { return nil }
-            if let summary = try? BuildState.decodeSummary(head) { return summary }
-            guard head.count == headSize else { return nil }
-            return FileTree.bytes(of: savedFile).flatMap { try? BuildState.decodeSummary($0) }
+            // The summary is in the head, at the end of the file: read alone.
+            return try? BuildState.decodeSummary(file: savedFile)
         }
     }
 

@@ -144,6 +144,14 @@ final class BuildSession {
                 // idle, and at 100,000 pages making it took most of the writing.
                 // A build that fails drops it.
                 let nextPages = staging.map { _ in render.pagesState(encoding: savesState, encodedSources: encodedSources) }
+                // Saved (all but the state's last few kilobytes) as soon as
+                // it is made, while the rest of the site is written.
+                if let nextPages, let stateStore {
+                    saving = stateStore.beginSaving {
+                        let pages = await nextPages.value
+                        return pages.encoded ?? BuildState.encode(pages)
+                    }
+                }
 
                 // Links: every rendered page, and any page whose targets changed.
                 let (linkProblems, external) = render.verifyLinks(collectExternal: wantsExternal)
@@ -161,6 +169,7 @@ final class BuildSession {
                 guard let staging, let nextPages else { return finish(published: false) }
                 guard !stops() else {
                     staging.discard()
+                    await saving?.cancel()
                     return finish(published: false)
                 }
                 // Write: extras, assets and the search index, then the swap.
@@ -169,23 +178,13 @@ final class BuildSession {
                 diagnostics += searchProblems
                 guard !stops() else {
                     staging.discard()
+                    await saving?.cancel()
                     return finish(published: false)
-                }
-                // The state is known now but for the published manifest's
-                // stamp: its body is saved while the site is published.
-                var base = render.newState(pages: .empty, settingsDigest: settings.digest, outputStamp: nil)
-                base.summary = summary(inputs)
-                let ahead = base
-                saving = stateStore?.beginSaving(headLength: base.encodedHead().count) {
-                    var state = ahead
-                    state.use(await nextPages.value)
-                    return state.encodedBody()
                 }
                 // The last build's stamp of the manifest, when it is still the published one.
                 try staging.publish(force: options.force, unchangedSince: previous?.outputStamp?.modified)
-                base.use(await nextPages.value)
-                base.outputStamp = FileStamp.of(output.target.appendingPathComponent(OutputFolder.manifestName).path)
-                state = base
+                state = render.newState(pages: await nextPages.value, settingsDigest: settings.digest,
+                                        outputStamp: FileStamp.of(output.target.appendingPathComponent(OutputFolder.manifestName).path))
             } catch {
                 staging?.discard()
                 await saving?.cancel()

@@ -6,7 +6,7 @@ import Foundation
 /// digests), what it links to, its anchors and the digest of what was written.
 struct BuildState: Sendable {
     /// Bumped whenever the format or the meaning of a digest changes.
-    static let formatVersion = 14
+    static let formatVersion = 15
 
     /// What a build that finds nothing changed needs, at the start of the
     /// file so that it is read without decoding the rest.
@@ -201,8 +201,6 @@ struct BuildState: Sendable {
     /// The part of a state that grows with the site: made, and encoded for a
     /// state that will be saved, while the build writes the rest of the site.
     struct Pages: Sendable {
-        static let empty = Pages(dependencyNames: [], sources: [:], records: [:])
-
         var dependencyNames: [String]
         var sources: SourceTable
         var records: RecordTable
@@ -219,16 +217,6 @@ struct BuildState: Sendable {
     struct NamesSaved: Sendable {
         var count: Int
         var range: Range<Int>
-    }
-
-    /// The pages' part, as `NextPages` made it.
-    mutating func use(_ pages: Pages) {
-        dependencyNames = pages.dependencyNames
-        sources = pages.sources
-        records = pages.records
-        origin = pages.origin
-        namesSaved = pages.namesSaved
-        encodedPages = pages.encoded
     }
 
     init(settingsDigest: UInt64, documentFolders: [String], pages: Pages, assets: [String: CachedAsset], extrasDigest: UInt64,
@@ -266,16 +254,32 @@ extension BuildState {
         read(records[place: slot])
     }
 
-    /// The state as saved, in three parts to be written one after the other:
-    /// pages encoded ahead are then written as they are, not copied.
+    /// The state as saved, in parts to be written one after the other: pages
+    /// encoded ahead are then written as they are, not copied.
+    ///
+    /// The file: a mark of the format, the pages' part, the rest, then the
+    /// head (what a build that finds nothing changed reads), and last where
+    /// the head starts, as eight bytes. The pages' part, nearly all of it, is
+    /// known before the rest of the site is written, and is saved meanwhile
+    /// (`BuildStateStore.beginSaving`); the head holds the published
+    /// manifest's stamp, known only once the site is published.
     func encodedParts() -> [ArraySlice<UInt8>] {
-        [encodedHead()[...]] + encodedBody()
+        let pages = encodedPagesPart(), tail = encodedTail()
+        return [Self.mark[...]] + pages + Self.ending(tail: tail, head: encodedHead(),
+                                                     at: Self.mark.count + pages.reduce(0) { $0 + $1.count })
     }
 
-    /// The start of the file: what a build that finds nothing changed reads.
-    /// The published manifest's stamp is written at a fixed width, so that
-    /// the head's length is known before the site is published, and the rest
-    /// of the file written meanwhile (`BuildStateStore.beginSaving`).
+    /// The start of every state file: "BRST" and the format's version.
+    static let mark: [UInt8] = Array("BRST".utf8) + withUnsafeBytes(of: UInt32(formatVersion).littleEndian) { Array($0) }
+
+    /// The rest, the head and where the head starts, for a file whose mark
+    /// and pages' part take `offset` bytes.
+    static func ending(tail: [UInt8], head: [UInt8], at offset: Int) -> [ArraySlice<UInt8>] {
+        let headStart = UInt64(offset + tail.count)
+        return [tail[...], head[...], withUnsafeBytes(of: headStart.littleEndian) { Array($0) }[...]]
+    }
+
+    /// What a build that finds nothing changed reads.
     func encodedHead() -> [UInt8] {
         var writer = BinaryWriter()
         writer.write(Self.formatVersion)
@@ -292,8 +296,14 @@ extension BuildState {
         return writer.bytes
     }
 
-    /// The rest of the file, after `encodedHead`.
-    func encodedBody() -> [ArraySlice<UInt8>] {
+    /// The dependency names, sources and records, as saved.
+    func encodedPagesPart() -> [ArraySlice<UInt8>] {
+        encodedPages ?? Self.encode(Pages(dependencyNames: dependencyNames, sources: sources, records: records, origin: origin,
+                                          namesSaved: namesSaved))
+    }
+
+    /// The assets, extras and search files, after the pages' part.
+    func encodedTail() -> [UInt8] {
         var writer = BinaryWriter()
         writer.write(assets.keys.sorted()) { writer, path in
             guard let asset = assets[path] else { return }
@@ -305,9 +315,7 @@ extension BuildState {
         Self.write(extras, to: &writer)
         writer.write(searchDigest)
         Self.write(searchFiles, to: &writer)
-        return (encodedPages ?? Self.encode(Pages(dependencyNames: dependencyNames, sources: sources, records: records,
-                                                  origin: origin, namesSaved: namesSaved)))
-            + [writer.bytes[...]]
+        return writer.bytes
     }
 
     /// The dependency names, sources and records, as `encodedParts` writes
@@ -393,9 +401,25 @@ extension BuildState {
         return BinaryWriter.sliced(Array(order.indices), onAllCores: onAllCores, each)
     }
 
-    /// The summary and output stamp alone.
-    static func decodeSummary(_ bytes: [UInt8]) throws -> (Summary, FileStamp?) {
-        var reader = BinaryReader(bytes)
+    /// Where the head of a saved state of `size` bytes starts, from its last
+    /// eight bytes (`trailer`), checked to leave room for the mark.
+    static func headStart(trailer: [UInt8], size: Int) throws -> Int {
+        guard trailer.count == 8 else { throw BinaryReader.Malformed() }
+        var value: UInt64 = 0
+        for (index, byte) in trailer.enumerated() { value |= UInt64(byte) << UInt64(8 * index) }
+        guard value >= UInt64(mark.count), value <= UInt64(size - 8) else { throw BinaryReader.Malformed() }
+        return Int(value)
+    }
+
+    /// The summary and output stamp alone, read from the end of the file
+    /// without reading the rest.
+    static func decodeSummary(file path: String) throws -> (Summary, FileStamp?) {
+        guard let size = FileTree.size(of: path), size >= mark.count + 8,
+            FileTree.bytes(of: path, in: 0..<mark.count) == mark,
+            let trailer = FileTree.bytes(of: path, in: size - 8..<size) else { throw BinaryReader.Malformed() }
+        let start = try headStart(trailer: trailer, size: size)
+        guard let head = FileTree.bytes(of: path, in: start..<size - 8) else { throw BinaryReader.Malformed() }
+        var reader = BinaryReader(head)
         return try readHeader(&reader)
     }
 
@@ -411,10 +435,14 @@ extension BuildState {
     }
 
     static func decode(_ bytes: [UInt8]) throws -> BuildState {
-        var reader = BinaryReader(bytes)
-        let (summary, outputStamp) = try readHeader(&reader)
-        let settingsDigest = try reader.readUInt64()
-        let documentFolders = try reader.readStrings()
+        guard bytes.count >= mark.count + 8, bytes.starts(with: mark) else { throw BinaryReader.Malformed() }
+        let start = try headStart(trailer: Array(bytes[(bytes.count - 8)...]), size: bytes.count)
+        var headReader = BinaryReader(bytes, at: start)
+        let (summary, outputStamp) = try readHeader(&headReader)
+        let settingsDigest = try headReader.readUInt64()
+        let documentFolders = try headReader.readStrings()
+        guard headReader.position == bytes.count - 8 else { throw BinaryReader.Malformed() }
+        var reader = BinaryReader(bytes, at: mark.count)
         var counted = reader
         _ = try counted.readInt()
         let dependencyNames = try reader.readStrings()
@@ -464,6 +492,7 @@ extension BuildState {
         let extras = try readDigests(from: &reader)
         let searchDigest = try reader.readUInt64()
         let searchFiles = try readDigests(from: &reader)
+        guard reader.position == start else { throw BinaryReader.Malformed() }
         let decoded = ConcurrentMap.map(sourceSlices.map { ($0, true) } + recordSlices.map { ($0, false) }) { slice, isSource in
             isSource ? DecodedSlice(sources: try? BinaryReader.readSlice(bytes, slice, readSource))
                 : DecodedSlice(records: try? BinaryReader.readSlice(bytes, slice, readRecord))
@@ -530,56 +559,56 @@ struct BuildStateStore: Sendable {
         try? FileManager.default.removeItem(at: file)
     }
 
-    /// A save begun before the site is published: the file's body is written
-    /// (after room for the head) while the build publishes, and the head,
-    /// which holds the published manifest's stamp, once that is known
-    /// (`finish`). Saving the whole state after publishing was most of the
-    /// last few milliseconds of a one-file rebuild, on one core.
+    /// A save begun before the rest of the site is written: the mark and the
+    /// pages' part (nearly all of the file) are written as soon as they are
+    /// made, while the build writes and publishes the site, and the rest and
+    /// the head (which holds the published manifest's stamp) once it is
+    /// published (`finish`). Saving the whole state after publishing was
+    /// most of the last milliseconds of a one-file rebuild, on one core.
     final class Saving: Sendable {
         let store: BuildStateStore
-        let headLength: Int
         private let partial: String
-        /// The open file, once its body is written; nil when that failed.
-        private let body: Task<Int32?, Never>
+        /// The open file and how much of it is written; nil when that failed.
+        private let written: Task<(descriptor: Int32, size: Int)?, Never>
 
-        fileprivate init(store: BuildStateStore, headLength: Int, body: @escaping @Sendable () async -> [ArraySlice<UInt8>]) {
+        fileprivate init(store: BuildStateStore, pages: @escaping @Sendable () async -> [ArraySlice<UInt8>]) {
             self.store = store
-            self.headLength = headLength
             let partial = store.file.path + ".partial-\(getpid())"
             self.partial = partial
             let folder = store.file.deletingLastPathComponent(), name = store.file.lastPathComponent
-            self.body = Task.detached {
-                let parts = await body()
+            written = Task.detached {
+                let parts = await pages()
                 guard (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil else { return nil }
                 Self.removeLeftOvers(of: name, in: folder)
                 let descriptor = open(partial, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
                 guard descriptor >= 0 else { return nil }
-                var offset = headLength
-                for part in parts {
-                    let written = part.withUnsafeBytes { FileTree.write($0, into: descriptor, at: offset) }
-                    guard written else {
+                var offset = 0
+                for part in [BuildState.mark[...]] + parts {
+                    guard part.withUnsafeBytes({ FileTree.write($0, into: descriptor, at: offset) }) else {
                         close(descriptor)
                         unlink(partial)
                         return nil
                     }
                     offset += part.count
                 }
-                return descriptor
+                return (descriptor, offset)
             }
         }
 
-        /// Writes the head and puts the file in place. A head of another
-        /// length than the one made room for (it never should be) saves the
-        /// whole state anew instead.
+        /// Writes the rest and the head, and puts the file in place; if the
+        /// pages' part could not be written, saves the whole state anew.
         func finish(_ state: BuildState) async throws {
-            let head = state.encodedHead()
-            guard let descriptor = await body.value else {
+            guard let (descriptor, size) = await written.value else {
                 try store.save(state)
                 return
             }
-            let written = head.count == headLength && head.withUnsafeBytes { FileTree.write($0, into: descriptor, at: 0) }
+            var offset = size, whole = true
+            for part in BuildState.ending(tail: state.encodedTail(), head: state.encodedHead(), at: size) {
+                whole = whole && part.withUnsafeBytes { FileTree.write($0, into: descriptor, at: offset) }
+                offset += part.count
+            }
             close(descriptor)
-            guard written, rename(partial, store.file.path) == 0 else {
+            guard whole, rename(partial, store.file.path) == 0 else {
                 unlink(partial)
                 try store.save(state)
                 return
@@ -597,17 +626,17 @@ struct BuildStateStore: Sendable {
 
         /// For a build that did not publish: the partial file goes.
         func cancel() async {
-            if let descriptor = await body.value {
+            if let (descriptor, _) = await written.value {
                 close(descriptor)
                 unlink(partial)
             }
         }
     }
 
-    /// Begins saving a state whose head (`BuildState.encodedHead`) will be
-    /// `headLength` bytes long, its body made by `body`.
-    func beginSaving(headLength: Int, body: @escaping @Sendable () async -> [ArraySlice<UInt8>]) -> Saving {
-        Saving(store: self, headLength: headLength, body: body)
+    /// Begins saving a state whose pages' part (`BuildState.encodedPagesPart`)
+    /// `pages` makes.
+    func beginSaving(pages: @escaping @Sendable () async -> [ArraySlice<UInt8>]) -> Saving {
+        Saving(store: self, pages: pages)
     }
 }
 

@@ -94,6 +94,28 @@ enum FileTree {
         return bytes.count == size ? bytes : nil
     }
 
+    /// A regular file's size, or nil.
+    static func size(of path: String) -> Int? {
+        guard let (descriptor, size) = openRegular(path) else { return nil }
+        close(descriptor)
+        return size
+    }
+
+    /// The bytes of a stretch of a file, or nil when they cannot all be read.
+    static func bytes(of path: String, in range: Range<Int>) -> [UInt8]? {
+        guard let (descriptor, _) = openRegular(path) else { return nil }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: range.count)
+        var done = 0
+        while done < range.count {
+            let got = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, range.count - done, off_t(range.lowerBound + done)) }
+            if got < 0, errno == EINTR { continue }
+            guard got > 0 else { return nil }
+            done += got
+        }
+        return bytes
+    }
+
     /// Maps a large buffer's pages in one call (Linux's MADV_POPULATE_WRITE)
     /// rather than one fault at a time as the read fills it: for the 8 MB of
     /// a 10,000-page site's state, the faults took longer than the copy.
