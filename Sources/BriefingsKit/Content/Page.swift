@@ -37,7 +37,18 @@ public struct Page: Sendable, Identifiable {
         var updated: Day?
         var closes: Day?
         var status: PageStatus
-        var terms: [String: [TermUse]]
+        /// The terms, unless they are still as saved in the build state.
+        var termsMade: [String: [TermUse]]
+        /// The terms as saved, read when first asked for: a build that lays
+        /// out a page or two and lists nothing never reads the other pages'.
+        var termsSaved: SavedTerms?
+        var terms: [String: [TermUse]] {
+            get { termsSaved?.terms ?? termsMade }
+            set {
+                termsMade = newValue
+                termsSaved = nil
+            }
+        }
         var body: String
         var bodyFirstLine: Int
         var documentID: String?
@@ -88,7 +99,7 @@ public struct Page: Sendable, Identifiable {
             self.updated = updated
             self.closes = closes
             self.status = status
-            self.terms = terms
+            termsMade = terms
             self.body = body
             self.bodyFirstLine = bodyFirstLine
             self.documentID = documentID
@@ -115,12 +126,13 @@ public struct Page: Sendable, Identifiable {
                 updated: updated,
                 closes: closes,
                 status: status,
-                terms: terms,
+                terms: termsMade,
                 body: body,
                 bodyFirstLine: bodyFirstLine,
                 documentID: documentID,
                 chapterNumber: chapterNumber)
             copy.footnoteScopes = footnoteScopes
+            copy.termsSaved = termsSaved
             return copy
         }
     }
@@ -292,6 +304,11 @@ public struct Page: Sendable, Identifiable {
     public var displayLabel: String { label ?? kind.defaultLabel }
 
     public func termIDs(_ vocabulary: String) -> [String] { terms[vocabulary]?.map(\.id) ?? [] }
+
+    /// Terms as saved in the build state, read when first asked for.
+    mutating func useSavedTerms(_ saved: SavedTerms) {
+        mutable.termsSaved = saved
+    }
 }
 
 /// One term written on a page, remembering where, for error messages.

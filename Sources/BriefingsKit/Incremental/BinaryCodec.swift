@@ -148,6 +148,8 @@ struct BinaryReader {
     }
 
     var isAtEnd: Bool { offset >= bytes.count }
+    /// What is read.
+    var source: [UInt8] { bytes }
     /// Where the next read starts.
     var position: Int { offset }
 
@@ -192,6 +194,13 @@ struct BinaryReader {
 
     mutating func readStrings() throws -> [String] {
         try readArray { try $0.readString() }
+    }
+
+    /// Steps over what `readString` would read, checking it is whole.
+    mutating func skipString() throws {
+        let length = try readInt()
+        guard length >= 0, offset + length <= bytes.count else { throw Malformed() }
+        offset += length
     }
 
     /// Steps over what `readStrings` would read, checking it is whole.

@@ -1,3 +1,4 @@
+import Synchronization
 /// Pages, days and findings in the build cache's binary form, and a page's
 /// *card*: the digest of everything other pages may show or use of it.
 extension Page {
@@ -82,20 +83,18 @@ extension Page {
         let published = try readDay(), updated = try readDay(), closes = try readDay()
         let chapterNumber = try reader.readInt()
         let bodyFirstLine = try reader.readInt()
-        let terms = try reader.readTable { reader -> (String, [TermUse]) in
-            let vocabulary = try reader.readString()
-            let uses = try reader.readArray { reader in
-                TermUse(id: try reader.readString(), location: try SourceLocation.decode(from: &reader, inFile: file))
-            }
-            return (vocabulary, uses)
-        }
+        // The terms are checked here and read when first asked for.
+        let saved = SavedTerms(origin: reader.source, offset: reader.position, file: file)
+        try SavedTerms.skip(&reader)
         guard let status else { throw BinaryReader.Malformed() }
-        return Page(
+        var page = Page(
             kind: kind, sourcePath: sourcePath, file: file, url: url, referenceID: referenceID, title: title, summary: summary,
             subtitle: subtitle, label: label, organisation: organisation, place: place, source: source,
             audience: audience, template: template, published: published, updated: updated, closes: closes,
-            status: status, terms: terms, body: "", bodyFirstLine: bodyFirstLine,
+            status: status, terms: [:], body: "", bodyFirstLine: bodyFirstLine,
             documentID: documentID, chapterNumber: chapterNumber < 0 ? nil : chapterNumber)
+        page.useSavedTerms(saved)
+        return page
     }
 }
 
@@ -173,4 +172,59 @@ extension PageKind {
 extension PageStatus {
     /// `allCases`, made once.
     static let inOrder = allCases
+}
+
+/// A page's terms as saved in the build state, read (once) when first asked
+/// for. A table of each page's terms was a fifth of decoding the state, and
+/// a build that lays out a page or two, with templates that list nothing,
+/// never asks for the other pages' terms.
+final class SavedTerms: Sendable {
+    private let origin: [UInt8]
+    private let offset: Int
+    private let file: String
+    private let read = Mutex<[String: [TermUse]]?>(nil)
+
+    init(origin: [UInt8], offset: Int, file: String) {
+        self.origin = origin
+        self.offset = offset
+        self.file = file
+    }
+
+    var terms: [String: [TermUse]] {
+        read.withLock { read in
+            if let read { return read }
+            var reader = BinaryReader(origin, at: offset)
+            // Checked when the state was read (`skip`), so never empty for a fault.
+            let terms = (try? Self.read(&reader, file: file)) ?? [:]
+            read = terms
+            return terms
+        }
+    }
+
+    static func read(_ reader: inout BinaryReader, file: String) throws -> [String: [TermUse]] {
+        try reader.readTable { reader -> (String, [TermUse]) in
+            let vocabulary = try reader.readString()
+            let uses = try reader.readArray { reader in
+                TermUse(id: try reader.readString(), location: try SourceLocation.decode(from: &reader, inFile: file))
+            }
+            return (vocabulary, uses)
+        }
+    }
+
+    /// Steps over saved terms, checking them as `read` would.
+    static func skip(_ reader: inout BinaryReader) throws {
+        let vocabularies = try reader.readInt()
+        guard vocabularies >= 0 else { throw BinaryReader.Malformed() }
+        for _ in 0..<vocabularies {
+            try reader.skipString()
+            let uses = try reader.readInt()
+            guard uses >= 0 else { throw BinaryReader.Malformed() }
+            for _ in 0..<uses {
+                try reader.skipString()
+                if !(try reader.readBool()) { try reader.skipString() }
+                _ = try reader.readInt()
+                _ = try reader.readInt()
+            }
+        }
+    }
 }
