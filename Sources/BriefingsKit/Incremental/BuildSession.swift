@@ -14,8 +14,8 @@ final class BuildSession {
     private let memory: BuildMemory?
     /// Whether the state will be saved: it is then encoded while the rest of the site is written.
     private let savesState: Bool
-    /// Where the state is saved, when the build saves it itself: begun
-    /// while the site is published.
+    /// Where the state is saved, when the build saves it itself: begun as
+    /// soon as its pages' part is made, while the rest of the site is written.
     private let stateStore: BuildStateStore?
     /// Whether the build saved its state (to `stateStore`).
     private(set) var savedState = false

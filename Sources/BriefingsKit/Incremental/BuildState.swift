@@ -8,8 +8,8 @@ struct BuildState: Sendable {
     /// Bumped whenever the format or the meaning of a digest changes.
     static let formatVersion = 15
 
-    /// What a build that finds nothing changed needs, at the start of the
-    /// file so that it is read without decoding the rest.
+    /// What a build that finds nothing changed needs, in the file's head
+    /// (at its end, see `encodedParts`), read without decoding the rest.
     struct Summary: Sendable {
         /// Every input's stamp or digest (see `BuildSession.inputsDigest`).
         var inputsDigest: UInt64 = 0
