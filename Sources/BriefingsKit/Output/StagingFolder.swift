@@ -19,9 +19,10 @@ public final class StagingFolder: @unchecked Sendable {
     /// Others' files in the published folder, if looked for ahead: while the
     /// build plans and lays out its pages, where a core is often idle,
     /// rather than with both cores when it publishes. A file someone puts
-    /// there after that and before the swap is in the spare after it, and
-    /// back in the published folder after the next build; this was so for
-    /// one put there during the last milliseconds before the swap already.
+    /// there after that and before the swap is not seen: the swap takes it
+    /// into the spare, and later builds may move it between the two folders
+    /// (never deleting it), as one put there during the last milliseconds
+    /// before the swap already could be.
     private let publishedOthers: InBackground<[String]>?
     /// Whether the folder is the spare (an old site, whose files may be hard
     /// links into the published one) rather than one this build made.
