@@ -41,24 +41,24 @@ public enum SiteBuilder {
         let memory = BuildMemory(savedAt: options.clean ? nil : store.file.path, handsOver: true)
         memory.decodeAhead()
         // The build saves its state itself, while it publishes the site.
-        let (report, _) = await build(options, remembering: memory, savingTo: store)
+        let report = await build(options, remembering: memory, savingTo: store)
         if options.endsProcess { ProcessLifetime.keep(memory) }
         return report
     }
 
     /// A build that keeps its state in memory, for `serve`.
     public static func build(_ options: BuildOptions, remembering memory: BuildMemory) async -> BuildReport {
-        await build(options, remembering: memory, savingTo: nil).report
+        await build(options, remembering: memory, savingTo: nil)
     }
 
     /// `store`: where the build saves its state, if it does.
     static func build(_ options: BuildOptions, remembering memory: BuildMemory, savingTo store: BuildStateStore?) async
-        -> (report: BuildReport, saved: Bool) {
+        -> BuildReport {
         let session = BuildSession(options: options, mode: .build, memory: memory, stateStore: store)
         let report = await session.run()
         if report.published, !report.upToDate { memory.state = session.state }
         if options.endsProcess { ProcessLifetime.keep(session) }
-        return (report, session.savedState)
+        return report
     }
 
     /// The same pipeline, writing nothing and starting from nothing.

@@ -17,8 +17,6 @@ final class BuildSession {
     /// Where the state is saved, when the build saves it itself: begun as
     /// soon as its pages' part is made, while the rest of the site is written.
     private let stateStore: BuildStateStore?
-    /// Whether the build saved its state (to `stateStore`).
-    private(set) var savedState = false
     private(set) var previous: BuildState?
     /// What this build learnt, once it succeeded: the next build's `previous`.
     private(set) var state: BuildState?
@@ -208,7 +206,7 @@ final class BuildSession {
         state?.summary = summary(inputs)
         if let saving, let state {
             // A cache that cannot be saved only makes the next build slower.
-            savedState = (try? await saving.finish(state)) != nil
+            try? await saving.finish(state)
         }
         return finished
     }

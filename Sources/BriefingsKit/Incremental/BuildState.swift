@@ -6,7 +6,7 @@ import Foundation
 /// digests), what it links to, its anchors and the digest of what was written.
 struct BuildState: Sendable {
     /// Bumped whenever the format or the meaning of a digest changes.
-    static let formatVersion = 15
+    static let formatVersion = 16
 
     /// What a build that finds nothing changed needs, in the file's head
     /// (at its end, see `encodedParts`), read without decoding the rest.
@@ -284,9 +284,7 @@ extension BuildState {
         var writer = BinaryWriter()
         writer.write(Self.formatVersion)
         writer.write(outputStamp != nil)
-        for value in [outputStamp?.size ?? 0, outputStamp?.modified ?? 0, outputStamp?.inode ?? 0] {
-            writer.write(UInt64(bitPattern: Int64(value)))
-        }
+        outputStamp?.encode(to: &writer)
         writer.write(summary.inputsDigest)
         writer.write(summary.pages)
         writer.write(summary.files)
@@ -412,23 +410,23 @@ extension BuildState {
     }
 
     /// The summary and output stamp alone, read from the end of the file
-    /// without reading the rest.
+    /// without reading the rest: its last bytes hold the head, unless its
+    /// findings are more than they hold. The head's own version is checked.
     static func decodeSummary(file path: String) throws -> (Summary, FileStamp?) {
-        guard let size = FileTree.size(of: path), size >= mark.count + 8,
-            FileTree.bytes(of: path, in: 0..<mark.count) == mark,
-            let trailer = FileTree.bytes(of: path, in: size - 8..<size) else { throw BinaryReader.Malformed() }
-        let start = try headStart(trailer: trailer, size: size)
-        guard let head = FileTree.bytes(of: path, in: start..<size - 8) else { throw BinaryReader.Malformed() }
+        guard let (last, size) = FileTree.lastBytes(of: path, atMost: 1 << 16), size >= mark.count + 8 else {
+            throw BinaryReader.Malformed()
+        }
+        let start = try headStart(trailer: Array(last.suffix(8)), size: size)
+        let lastStart = size - last.count
+        let head = start >= lastStart ? Array(last[(start - lastStart)..<(last.count - 8)]) : FileTree.bytes(of: path, in: start..<size - 8)
+        guard let head else { throw BinaryReader.Malformed() }
         var reader = BinaryReader(head)
         return try readHeader(&reader)
     }
 
     private static func readHeader(_ reader: inout BinaryReader) throws -> (Summary, FileStamp?) {
         guard try reader.readInt() == formatVersion else { throw BinaryReader.Malformed() }
-        let hasStamp = try reader.readBool()
-        let size = try reader.readUInt64(), modified = try reader.readUInt64(), inode = try reader.readUInt64()
-        let outputStamp = hasStamp ? FileStamp(size: Int(Int64(bitPattern: size)), modified: Int(Int64(bitPattern: modified)),
-                                               inode: Int(Int64(bitPattern: inode))) : nil
+        let outputStamp = try reader.readBool() ? try FileStamp.decode(from: &reader) : nil
         let summary = Summary(inputsDigest: try reader.readUInt64(), pages: try reader.readInt(), files: try reader.readInt(),
                               diagnostics: try reader.readArray { try Diagnostic.decode(from: &$0) })
         return (summary, outputStamp)
@@ -498,8 +496,7 @@ extension BuildState {
                 : DecodedSlice(records: try? BinaryReader.readSlice(bytes, slice, readRecord))
         }
         guard decoded.allSatisfy({ $0.sources != nil || $0.records != nil }) else { throw BinaryReader.Malformed() }
-        // The two tables made side by side too: hashing twenty thousand paths
-        // and references into fresh tables is a few milliseconds more.
+        // The two tables joined from their runs side by side too.
         let (sources, records) = ConcurrentMap.both({ SourceTable(sortedRuns: decoded.compactMap(\.sources)) },
                                                     { RecordTable(sortedRuns: decoded.compactMap(\.records)) })
         return BuildState(

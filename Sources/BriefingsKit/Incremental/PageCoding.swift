@@ -171,7 +171,7 @@ extension PageKind {
 
 extension PageStatus {
     /// `allCases`, made once.
-    static let inOrder = allCases
+    fileprivate static let inOrder = allCases
 }
 
 /// A page's terms as saved in the build state, read (once) when first asked

@@ -74,12 +74,11 @@ public struct OutputFolder: Sendable {
     func readManifestsAhead(unchangedSince: Int? = nil) -> ManifestsAhead {
         let target = self.target, spare = self.spare
         return ManifestsAhead(task: Task.detached {
-            var published = ManifestsAhead.Stamped(reading: target, withFolders: true)
+            var published = ManifestsAhead.Stamped(reading: target)
             // On a thread of its own: staging begins without waiting for it.
             if let since = unchangedSince, let manifest = published.manifest {
-                let folders = published.folders
                 published.others = InBackground {
-                    PublishedListing.otherFiles(in: target.path, manifest: manifest, unchangedSince: since, folders: folders)
+                    PublishedListing.otherFiles(in: target.path, manifest: manifest, unchangedSince: since)
                 }
             }
             return ManifestsAhead.Read(published: published, spare: .init(reading: spare))
@@ -106,7 +105,6 @@ public struct OutputFolder: Sendable {
         let fileManager = FileManager.default
         let aheadPublished = ahead?.published.current(in: target)
         let published = aheadPublished ?? Manifest.read(from: target) ?? Manifest()
-        let publishedFolders = aheadPublished == nil ? nil : ahead?.published.folders
         let publishedOthers = aheadPublished == nil ? nil : ahead?.published.others
         if fileManager.fileExists(atPath: spare.appendingPathComponent(Self.markerName).path) {
             if var manifest = ahead?.spare.current(in: spare) ?? Manifest.read(from: spare) {
@@ -122,7 +120,7 @@ public struct OutputFolder: Sendable {
                     manifest.entries[path] = entry
                 }
                 return StagingFolder(url: spare, target: target, spare: spare, existing: manifest, published: published,
-                                     publishedFolders: publishedFolders, publishedOthers: publishedOthers)
+                                     publishedOthers: publishedOthers)
             }
             try fileManager.removeItem(at: spare)
         }
@@ -131,7 +129,7 @@ public struct OutputFolder: Sendable {
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
         try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
         return StagingFolder(url: staging, target: target, spare: spare, existing: Manifest(), published: published,
-                             publishedFolders: publishedFolders, publishedOthers: publishedOthers)
+                             publishedOthers: publishedOthers)
     }
 
     /// Staging folders left by builds that were killed: ours (they hold the marker,
@@ -173,15 +171,12 @@ struct ManifestsAhead: Sendable {
     struct Stamped: Sendable {
         var stamp: FileStamp?
         var manifest: Manifest?
-        /// The manifest's folders, when asked for.
-        var folders: ManifestFolders?
         /// Others' files in the folder (`PublishedListing.otherFiles`), when looked for ahead.
         var others: InBackground<[String]>?
 
-        init(reading folder: URL, withFolders: Bool = false) {
+        init(reading folder: URL) {
             stamp = FileStamp.of(folder.appendingPathComponent(OutputFolder.manifestName).path)
             manifest = stamp == nil ? nil : Manifest.read(from: folder)
-            if withFolders, let manifest { folders = ManifestFolders(manifest) }
         }
 
         /// The manifest, if its file is as it was when read; else nil, to be read again.

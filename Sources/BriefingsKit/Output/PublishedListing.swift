@@ -21,11 +21,8 @@ enum PublishedListing {
     /// Paths relative to `root`, unsorted. `unchangedSince`: the published
     /// manifest's modification time in nanoseconds, when the last build wrote
     /// it (its stamp is the one that build recorded); nil lists every folder.
-    ///
-    /// `folders`: the manifest's folders, if worked out ahead (`ManifestFolders`).
-    static func otherFiles(in root: String, manifest: Manifest, unchangedSince: Int?, folders: ManifestFolders? = nil) -> [String] {
-        if let since = unchangedSince, since <= now(),
-            let others = othersListingChangedFolders(root, manifest, since, folders ?? ManifestFolders(manifest)) {
+    static func otherFiles(in root: String, manifest: Manifest, unchangedSince: Int?) -> [String] {
+        if let since = unchangedSince, since <= now(), let others = othersListingChangedFolders(root, manifest, since, ManifestFolders(manifest)) {
             return others
         }
         return FileTree.files(under: root, emptyFolders: true).filter { !isOurs($0, manifest) }
@@ -113,9 +110,8 @@ enum PublishedListing {
 }
 
 /// The folders a manifest's entries are in, and every folder above them, each
-/// with its parent's place and its own name. Worked out from the published
-/// manifest while the build plans its pages (`ManifestsAhead`), where a core
-/// is free, rather than when the build publishes.
+/// with its parent's place and its own name, so that each is looked up from
+/// its parent's open folder.
 struct ManifestFolders: Sendable {
     /// The root (`""`) first; a folder's parent always before it.
     private(set) var paths: [String] = [""]

@@ -14,8 +14,6 @@ public final class StagingFolder: @unchecked Sendable {
     private let existing: Manifest
     /// What the published folder held, by its manifest, when the build began.
     private let published: Manifest
-    /// The folders of `published`, if worked out ahead.
-    private let publishedFolders: ManifestFolders?
     /// Others' files in the published folder, if looked for ahead: while the
     /// build plans and lays out its pages, where a core is often idle,
     /// rather than with both cores when it publishes. A file someone puts
@@ -41,14 +39,13 @@ public final class StagingFolder: @unchecked Sendable {
     /// and every file of the site is written by its path.
     private let path: String
 
-    init(url: URL, target: URL, spare: URL, existing: Manifest, published: Manifest, publishedFolders: ManifestFolders? = nil,
+    init(url: URL, target: URL, spare: URL, existing: Manifest, published: Manifest,
          publishedOthers: InBackground<[String]>? = nil) {
         self.url = url
         self.target = target
         self.spare = spare
         self.existing = existing
         self.published = published
-        self.publishedFolders = publishedFolders
         self.publishedOthers = publishedOthers
         reusesSpare = url == spare
         path = url.path
@@ -204,8 +201,7 @@ public final class StagingFolder: @unchecked Sendable {
         var conflicts: [String] = []
         // Only the files that are not ours are sorted (for the order of the
         // report): they are few, and the site's own are every page.
-        let others = publishedOthers?.value ?? PublishedListing.otherFiles(in: target.path, manifest: published, unchangedSince: unchangedSince,
-                                                                    folders: publishedFolders)
+        let others = publishedOthers?.value ?? PublishedListing.otherFiles(in: target.path, manifest: published, unchangedSince: unchangedSince)
         guard !others.isEmpty else { return }
         // Looked up in the table of what the new site holds, not in a set
         // made of it: a set of every path was a millisecond at 10,000 pages.

@@ -80,11 +80,10 @@ enum FileTree {
         return got == size ? buffer : nil
     }
 
-    /// A whole file's bytes (or its first `limit`), or nil when it cannot be read.
-    static func bytes(of path: String, atMost limit: Int = .max) -> [UInt8]? {
-        guard let (descriptor, fileSize) = openRegular(path) else { return nil }
+    /// A whole file's bytes, or nil when it cannot be read.
+    static func bytes(of path: String) -> [UInt8]? {
+        guard let (descriptor, size) = openRegular(path) else { return nil }
         defer { close(descriptor) }
-        let size = min(fileSize, limit)
         // Not zeroed first, since every byte is read over: for the build's
         // state (megabytes), zeroing took as long as the read.
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
@@ -94,17 +93,22 @@ enum FileTree {
         return bytes.count == size ? bytes : nil
     }
 
-    /// A regular file's size, or nil.
-    static func size(of path: String) -> Int? {
+    /// A file's last bytes (at most `limit`) and its size, or nil.
+    static func lastBytes(of path: String, atMost limit: Int) -> (bytes: [UInt8], size: Int)? {
         guard let (descriptor, size) = openRegular(path) else { return nil }
-        close(descriptor)
-        return size
+        defer { close(descriptor) }
+        let count = min(size, limit)
+        return stretch(of: descriptor, in: size - count..<size).map { ($0, size) }
     }
 
     /// The bytes of a stretch of a file, or nil when they cannot all be read.
     static func bytes(of path: String, in range: Range<Int>) -> [UInt8]? {
         guard let (descriptor, _) = openRegular(path) else { return nil }
         defer { close(descriptor) }
+        return stretch(of: descriptor, in: range)
+    }
+
+    private static func stretch(of descriptor: Int32, in range: Range<Int>) -> [UInt8]? {
         var bytes = [UInt8](repeating: 0, count: range.count)
         var done = 0
         while done < range.count {
