@@ -48,4 +48,25 @@ import Testing
         #expect(table.place(of: "a") == 0)
         #expect(table.place(of: "e") == nil)
     }
+
+    @Test func pairsInAnyOrderAreSortedAsStringsCompareAndTheLastOfEqualKeysIsKept() {
+        // Prefixes, lengths, bytes above and below each other: the byte
+        // comparison of ASCII keys must give Swift's string order.
+        let ascii = ["case-study:b", "case-study:a", "case-study:", "case-study:ab", "Case", "case", "a-b", "a_b", "a", "", "z", "case-study:a"]
+        let table = SortedTable(ascii.enumerated().map { ($1, $0) })
+        #expect(table.keys == Array(Set(ascii)).sorted())
+        // "case-study:a" was given at 1 and 11: the last is kept.
+        #expect(table["case-study:a"] == 11)
+        #expect(table.values == table.keys.map { key in ascii.lastIndex(of: key) ?? -1 })
+
+        // Keys beyond ASCII compare by canonical equivalence, as strings do:
+        // "é" written as one scalar and as "e" and an accent are one key.
+        let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        let mixed = SortedTable([("cafe", 1), (decomposed, 2), ("caf", 3), (composed, 4), ("cafz", 5)])
+        #expect(mixed.keys.count == 4)
+        #expect(mixed.keys == mixed.keys.sorted())
+        #expect(mixed[composed] == 4 && mixed[decomposed] == 4)
+        #expect(SortedTable<Int>.sortedOrder(of: ["b", "a", "b", "a"]) == [1, 3, 0, 2])
+    }
 }
+

@@ -68,4 +68,19 @@ import Testing
         #expect(RelativePath.folder(of: "") == "" && RelativePath.name(of: "") == "" && RelativePath.removingExtension("") == "")
         #expect(RelativePath.folder(of: "a") == "" && RelativePath.name(of: "a") == "a" && RelativePath.removingExtension("a") == "a")
     }
+
+    @Test func byteStringSetsFindExactlyTheirStrings() {
+        let links = (0..<5000).map { "/case-studies/study-\($0)/" } + ["", "/", "/caf\u{E9}/"]
+        let set = ByteStringSet(links + links.prefix(10))
+        #expect(set.count == links.count)
+        for link in links { #expect(set.contains(link)) }
+        for other in ["/case-studies/study-5000/", "/case-studies/study-1", "/case-studies/study-1//", "//", "x"] {
+            #expect(!set.contains(other))
+        }
+        // Bytes, not canonical equivalence: the other spelling is not found,
+        // and goes the slower, exact way.
+        #expect(!set.contains("/cafe\u{301}/"))
+        #expect(!ByteStringSet([]).contains(""))
+    }
 }
+

@@ -34,7 +34,7 @@ final class LinkVerifier {
         /// classifying it and finding its file were two in tables of every
         /// page: at 100,000 pages, cache misses that made the link checks
         /// grow faster than the site.
-        var fine: Set<String> = []
+        var fine = ByteStringSet([])
     }
 
     /// `idsOfPage`: the ids on each page of the site, by its place in
@@ -62,16 +62,20 @@ final class LinkVerifier {
             return (meaning, resolveOutputFile(path, config: config, files: files))
         }
         var links = PageLinks()
-        links.fine.reserveCapacity(hrefs.count)
+        var fine: [String] = []
+        fine.reserveCapacity(hrefs.count)
         for (href, (meaning, file)) in zip(hrefs, worked) {
             // One that needs no more checking is looked up only there.
             if case .onSite(_, nil) = meaning, file != nil {
-                links.fine.insert(href)
+                fine.append(href)
                 continue
             }
             links.classified[href] = meaning
             if case .onSite(let path, _) = meaning { links.files[path] = file }
         }
+        // Compared as bytes: a link spelt in another Unicode form is not
+        // found there, and is classified and resolved as any other.
+        links.fine = ByteStringSet(fine)
         return links
     }
 

@@ -349,15 +349,13 @@ final class BuildSession {
         }
         var parsed = Parsed(drafts: [], sources: [:], bodies: [:], documentFolders: [])
         parsed.bodies.reserveCapacity(fresh.count)
-        // What is known of the files read, by their place in the walk: kept
-        // in tables of the few files read, not arrays as long as the site
-        // (arrays of ten thousand optional headers and drafts, made and
-        // cleared on every build, were a millisecond of a one-file rebuild).
-        var headers: [Int: ContentParser.Header] = [:]
-        var declaredKinds: [Int: PageKind] = [:]
-        /// The digest of each file read this build.
-        var digests: [Int: UInt64] = [:]
-        var isRead = [Bool](repeating: false, count: files.count)
+        // What is known of the files read, in the order read, and each walked
+        // file's place in that order (-1 if not read). Arrays, not tables by
+        // place: at 100,000 files read, growing and probing tables of every
+        // file on one core was a sixth of a second, and grew faster than the
+        // site; for a one-file rebuild they are a few kilobytes.
+        var readAt = [Int32](repeating: -1, count: files.count)
+        var readDigests: [UInt64] = [], readKinds: [PageKind?] = [], headersRead: [ContentParser.Header?] = []
         func readHeaders(_ sources: inout [SourceFile]) {
             nextPlace = 0
             let read = sources.map { (path: $0.relativePath, digest: $0.digest) }
@@ -373,19 +371,25 @@ final class BuildSession {
             var outcomes = ConcurrentMap.map(Array(read.indices)) { offset in
                 handed.take(offset).map { parser.readHeader($0) } ?? .failure(.init(diagnostics: []))
             }
+            readDigests.reserveCapacity(readDigests.count + read.count)
+            readKinds.reserveCapacity(readKinds.count + read.count)
+            headersRead.reserveCapacity(headersRead.count + read.count)
             // Each header is moved out, not copied: a copy retains its whole YAML tree.
             for offset in read.indices {
                 guard let index = place(of: read[offset].path) else { continue }
-                digests[index] = read[offset].digest
-                isRead[index] = true
+                readAt[index] = Int32(readDigests.count)
+                readDigests.append(read[offset].digest)
                 var outcome = Swift.Result<ContentParser.Header, ContentParser.HeaderFailure>.failure(.init(diagnostics: []))
                 swap(&outcome, &outcomes[offset])
                 switch outcome {
                 case .success(let header):
                     parsed.bodies[read[offset].path] = (header.body, header.bodyFirstLine)
-                    declaredKinds[index] = header.declaredKind?.0
-                    headers[index] = consume header
-                case .failure(let failure): diagnostics += failure.diagnostics
+                    readKinds.append(header.declaredKind?.0)
+                    headersRead.append(consume header)
+                case .failure(let failure):
+                    diagnostics += failure.diagnostics
+                    readKinds.append(nil)
+                    headersRead.append(nil)
                 }
             }
         }
@@ -394,8 +398,8 @@ final class BuildSession {
         var slots = [Int?](repeating: nil, count: files.count)
         var documentPaths: [String] = []
         for index in files.indices {
-            if isRead[index] {
-                if declaredKinds[index] == .document { documentPaths.append(files[index].relativePath) }
+            if readAt[index] >= 0 {
+                if readKinds[Int(readAt[index])] == .document { documentPaths.append(files[index].relativePath) }
             } else if let slot = places[index] {
                 slots[index] = slot
                 if reusable[place: slot].declaredKind == .document { documentPaths.append(files[index].relativePath) }
@@ -404,22 +408,31 @@ final class BuildSession {
         var documentFolders = ContentParser.documentFolders(documentPaths.map { ($0, .document) })
         if let previous, Set(previous.documentFolders) != documentFolders {
             // Kinds of unchanged files may have changed: read and parse them all.
-            let rest = files.indices.filter { !isRead[$0] }.map { files[$0] }
+            let rest = files.indices.filter { readAt[$0] < 0 }.map { files[$0] }
             var (sources, problems) = ContentScanner.read(rest, display: display)
             diagnostics += problems
             readHeaders(&sources)
             documentFolders = ContentParser.documentFolders(files.indices.compactMap { index in
-                headers[index] != nil ? (files[index].relativePath, declaredKinds[index]) : nil
+                let offset = Int(readAt[index])
+                return offset >= 0 && headersRead[offset] != nil ? (files[index].relativePath, readKinds[offset]) : nil
             })
             reusable = [:]
             slots = [Int?](repeating: nil, count: files.count)
         }
         parsed.documentFolders = documentFolders
         let folders = documentFolders
-        let parsedHere = headers.keys.sorted()
+        // The files parsed, in the walk's order, and each one's place among them.
+        let parsedHere = files.indices.filter { readAt[$0] >= 0 && headersRead[Int(readAt[$0])] != nil }
+        var parsedAt = [Int32](repeating: -1, count: files.count)
+        for (offset, index) in parsedHere.enumerated() { parsedAt[index] = Int32(offset) }
         // Each header (its YAML tree) goes to the task reading its page and is
         // freed there, on every core, not one by one here.
-        var headerList = parsedHere.map { headers.removeValue(forKey: $0) }
+        var headerList = parsedHere.map { index -> ContentParser.Header? in
+            var header: ContentParser.Header?
+            swap(&header, &headersRead[Int(readAt[index])])
+            return header
+        }
+        headersRead = []
         let handed = TakeOnce(&headerList)
         var outcomes = ConcurrentMap.map(Array(parsedHere.indices)) { offset -> (PageDraft?, [Diagnostic]) in
             guard let header = handed.take(offset) else { return (nil, []) }
@@ -429,13 +442,12 @@ final class BuildSession {
             draft?.page.body = ""
             return (draft, found)
         }
-        var parsedAt: [Int: Int] = [:]
-        for (offset, index) in parsedHere.enumerated() { parsedAt[index] = offset }
         // The pages in the walk's order, kept ones read by their slots.
         parsed.drafts.reserveCapacity(files.count)
         for index in files.indices {
-            if isRead[index] {
-                guard let offset = parsedAt[index] else { continue }
+            if readAt[index] >= 0 {
+                let offset = Int(parsedAt[index])
+                guard offset >= 0 else { continue }
                 diagnostics += outcomes[offset].1
                 if let draft = outcomes[offset].0 { parsed.drafts.append(draft) }
             } else if let slot = slots[index] {
@@ -449,14 +461,15 @@ final class BuildSession {
         // Files gone since the last build are left out, and files whose
         // front matter could not be split have no entry.
         func entry(_ index: Int) -> BuildState.CachedSource? {
-            guard let offset = parsedAt[index], let digest = digests[index] else { return nil }
+            let offset = Int(parsedAt[index])
+            guard offset >= 0 else { return nil }
             var outcome: (PageDraft?, [Diagnostic]) = (nil, [])
             swap(&outcome, &outcomes[offset])
-            return BuildState.CachedSource(stamp: files[index].stamp, digest: digest, declaredKind: declaredKinds[index],
-                                           draft: outcome.0, diagnostics: outcome.1)
+            return BuildState.CachedSource(stamp: files[index].stamp, digest: readDigests[Int(readAt[index])],
+                                           declaredKind: readKinds[Int(readAt[index])], draft: outcome.0, diagnostics: outcome.1)
         }
-        let read = files.indices.filter { isRead[$0] }
-        if reusable.count == files.count, !reusable.isEmpty, places.allSatisfy({ $0 != nil }), read.allSatisfy({ parsedAt[$0] != nil }) {
+        let read = files.indices.filter { readAt[$0] >= 0 }
+        if reusable.count == files.count, !reusable.isEmpty, places.allSatisfy({ $0 != nil }), read.allSatisfy({ parsedAt[$0] >= 0 }) {
             // The same files as the last build's: its table, changed in place.
             var sources = reusable
             reusable = [:]
@@ -470,7 +483,7 @@ final class BuildSession {
         paths.reserveCapacity(files.count)
         entries.reserveCapacity(files.count)
         for index in files.indices {
-            if isRead[index] {
+            if readAt[index] >= 0 {
                 guard let new = entry(index) else { continue }
                 paths.append(files[index].relativePath)
                 entries.append(new)

@@ -112,7 +112,9 @@ final class DependencyDigests {
 
         /// The digests of many names, those not yet known worked out on every core.
         func digestsOnAllCores(_ names: [String]) -> [UInt64] {
-            let known = names.map { memo[$0] }
+            // A clean build knows none yet: hashing each of its names to
+            // find that out was a pass over hundreds of thousands of strings.
+            let known = memo.isEmpty ? [UInt64?](repeating: nil, count: names.count) : names.map { memo[$0] }
             let missing = names.indices.filter { known[$0] == nil }
             let source = self.source
             // A list's digest (a kind's pages, a term's, a folder's) costs as
@@ -120,8 +122,14 @@ final class DependencyDigests {
             // put the lists together (every page's first names are lists), so
             // in runs they fell to one core: each is handed out alone, first,
             // and the rest in runs.
-            let lists = missing.filter { Source.isList(names[$0]) }
-            let rest = missing.filter { !Source.isList(names[$0]) }
+            // Told apart on every core, in one pass: a clean build of 100,000
+            // pages has hundreds of thousands of names, scattered in memory.
+            let isList = ConcurrentMap.map(missing, inRunsOf: 4096) { Source.isList(names[$0]) }
+            var lists: [Int] = [], rest: [Int] = []
+            rest.reserveCapacity(missing.count)
+            for (index, list) in zip(missing, isList) {
+                if list { lists.append(index) } else { rest.append(index) }
+            }
             // The lists' members made first, on every core, not by the first
             // list's task while the others wait for them.
             if !lists.isEmpty { _ = source.members.value }
@@ -151,22 +159,22 @@ private struct Source: Sendable {
 
     /// Whether the name is of a list, whose digest takes a walk of the site.
     static func isList(_ name: String) -> Bool {
-        guard let colon = name.utf8.firstIndex(of: UInt8(ascii: ":")) else { return true }
-        switch name[..<colon] {
-        case "kind", "term", "chapters", "folder": return true
-        default: return false
-        }
+        let utf8 = name.utf8
+        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return true }
+        let kind = utf8[..<colon]
+        return kind.elementsEqual("kind".utf8) || kind.elementsEqual("term".utf8) || kind.elementsEqual("chapters".utf8)
+            || kind.elementsEqual("folder".utf8)
     }
 
     func compute(_ name: String) -> UInt64 {
-        guard let colon = name.firstIndex(of: ":") else {
+        guard let colon = name.utf8.firstIndex(of: UInt8(ascii: ":")) else {
             switch name {
             case DependencyName.matrix: return matrixDigest()
             case DependencyName.everyPage: return listDigest(site.pages.indices.map { $0 })
             default: return DependencyDigests.absent
             }
         }
-        let kind = name[..<colon], value = String(name[name.index(after: colon)...])
+        let kind = name[..<colon], value = String(name[name.utf8.index(after: colon)...])
         switch kind {
         case "ref": return site.indexOfPage(reference: value).map { cards[$0] } ?? DependencyDigests.absent
         case "src": return site.indexOfPage(sourcePath: value).map { cards[$0] } ?? DependencyDigests.absent

@@ -50,8 +50,14 @@ struct NameNumbering {
             return found
         }
         let bucketNames = ConcurrentMap.map(Array(0..<buckets)) { bucket -> [String] in
+            // Sized for every use at once: grown as names came, the tables of
+            // a 100,000-page site were rehashed again and again, and their
+            // copying grew faster than the site.
+            let uses = usesOfRuns.reduce(0) { $0 + $1[bucket].count }
             var known: [String: Int32] = [:]
+            known.reserveCapacity(uses)
             var names: [String] = []
+            names.reserveCapacity(uses)
             for found in usesOfRuns {
                 for (page, offset) in found[bucket] {
                     let name = lists[Int(page)][Int(offset)]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A table of the build state kept sorted by key, as the state saves it: the
 /// sources by path, which is also the order in which the walk finds them
 /// (`ContentScanner.scan` sorts by the same comparison), and the records by
@@ -22,10 +24,56 @@ struct SortedTable<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
 
     /// From pairs in any order; a key given twice keeps its last entry.
     init(_ pairs: some Sequence<(String, Value)>) {
-        var latest: [String: Value] = [:]
-        for (key, entry) in pairs { latest[key] = entry }
-        keys = latest.keys.sorted()
-        entries = keys.compactMap { latest[$0] }
+        var given: [String] = [], values: [Value] = []
+        for (key, entry) in pairs {
+            given.append(key)
+            values.append(entry)
+        }
+        let order = Self.sortedOrder(of: given)
+        keys = []
+        entries = []
+        keys.reserveCapacity(order.count)
+        entries.reserveCapacity(order.count)
+        for (step, place) in order.enumerated() {
+            // Of equal keys, in the order given, the last is kept.
+            if step + 1 < order.count, given[order[step + 1]] == given[place] { continue }
+            keys.append(given[place])
+            entries.append(values[place])
+        }
+    }
+
+    /// The places of `keys` in sorted order, equal keys in the order given.
+    /// ASCII keys (every key of a generated site, nearly every real one) are
+    /// compared as bytes copied side by side into one buffer: at 100,000
+    /// pages, comparing the strings where they lay, or hashing them into a
+    /// table first, missed the cache at every step, and sorting the records
+    /// grew three times faster than the site.
+    static func sortedOrder(of keys: [String]) -> [Int] {
+        var bytes: [UInt8] = []
+        var starts: [Int] = [0]
+        starts.reserveCapacity(keys.count + 1)
+        for key in keys {
+            var key = key
+            let ascii = key.withUTF8 { utf8 -> Bool in
+                guard !utf8.contains(where: { $0 >= 0x80 }) else { return false }
+                bytes.append(contentsOf: utf8)
+                return true
+            }
+            // String comparison of other text is by Unicode's canonical
+            // equivalence, which bytes do not give.
+            guard ascii else { return keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 } }
+            starts.append(bytes.count)
+        }
+        return bytes.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress
+            return keys.indices.sorted { left, right in
+                let leftLength = starts[left + 1] - starts[left], rightLength = starts[right + 1] - starts[right]
+                let common = min(leftLength, rightLength)
+                let compared = common == 0 ? 0 : memcmp(base! + starts[left], base! + starts[right], common)
+                if compared != 0 { return compared < 0 }
+                return leftLength != rightLength ? leftLength < rightLength : left < right
+            }
+        }
     }
 
     /// Keys known to be sorted, each once, and their entries.

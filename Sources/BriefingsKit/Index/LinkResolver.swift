@@ -121,8 +121,8 @@ struct LinkResolver {
     ) -> Outcome {
         let id = String(written.dropFirst(scheme.count + 1))
         let reference = written.utf8.starts(with: scheme.utf8) ? written : scheme + ":" + id
-        if let (target, link) = site.pageAndLink(reference: reference) {
-            return outcome(anchor.map { link + "#" + $0 } ?? link, .page(reference: target.reference, anchor: anchor), nil)
+        if let (found, link) = site.referenceAndLink(reference: reference) {
+            return outcome(anchor.map { link + "#" + $0 } ?? link, .page(reference: found, anchor: anchor), nil)
         }
         let candidates = site.references(withPrefix: scheme)
         let kindName = Self.referencePrefixes[scheme] ?? scheme

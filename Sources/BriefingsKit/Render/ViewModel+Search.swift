@@ -8,7 +8,7 @@ extension ViewModel {
         var groups: [[String: Any]] = site.taxonomies.vocabularies.compactMap { vocabulary in
             // Only vocabularies something is tagged with: a filter that can only
             // empty the results helps nobody.
-            let terms = vocabulary.terms.filter { !site.pages(withTerm: $0.id, in: vocabulary.id).isEmpty }
+            let terms = vocabulary.terms.filter { site.pageCount(withTerm: $0.id, in: vocabulary.id).count > 0 }
             guard !terms.isEmpty else { return nil }
             return [
                 "id": vocabulary.id, "key": vocabulary.singular, "title": vocabulary.title,

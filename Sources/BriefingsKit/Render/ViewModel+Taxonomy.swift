@@ -10,9 +10,9 @@ extension ViewModel {
         ]
         if let description = vocabulary.description { values["description"] = description }
         values["terms"] = list(vocabulary.terms.map { term -> [String: Any] in
-            let pages = site.pages(withTerm: term.id, in: vocabulary.id)
+            let (count, kinds) = site.pageCount(withTerm: term.id, in: vocabulary.id)
             return ["id": term.id, "title": term.title, "meaning": term.meaning, "url": site.config.link("/\(vocabulary.id)/\(term.id)/"),
-                    "count": pages.count, "countLabel": countLabel(pages.count, kinds: Set(pages.map(\.kind)).union(vocabulary.appliesTo)),
+                    "count": count, "countLabel": countLabel(count, kinds: kinds.union(vocabulary.appliesTo)),
                     "isCurrent": page.referenceID == "\(vocabulary.id)/\(term.id)"]
         })
         return values
@@ -24,7 +24,7 @@ extension ViewModel {
         let pages = site.pages(withTerm: parts[1], in: parts[0])
         var values = list(pages.map { item($0, site: site) }) ?? ["count": 0]
         let applies = site.taxonomies.vocabulary(parts[0])?.appliesTo ?? []
-        values["countLabel"] = countLabel(pages.count, kinds: Set(pages.map(\.kind)).union(applies))
+        values["countLabel"] = countLabel(pages.count, kinds: site.pageCount(withTerm: parts[1], in: parts[0]).kinds.union(applies))
         if pages.isEmpty { values["isEmpty"] = true }
         return values
     }

@@ -11,6 +11,16 @@ enum PrettyJSON {
         case array([Value])
         /// Keys are sorted when written.
         case object([(String, Value)])
+        /// A value written already (`bytes(of:depth:)`), at the depth it is
+        /// put at: values written on several cores at once, then joined.
+        case written([UInt8])
+    }
+
+    /// A value's text at a depth, to be put there as `.written`.
+    static func bytes(of value: Value, depth: Int) -> [UInt8] {
+        var output: [UInt8] = []
+        write(value, depth: depth, into: &output)
+        return output
     }
 
     static func text(_ value: Value) -> String {
@@ -28,6 +38,7 @@ enum PrettyJSON {
         switch value {
         case .string(let text): quote(text, into: &output)
         case .int(let number): output.append(contentsOf: String(number).utf8)
+        case .written(let bytes): output.append(contentsOf: bytes)
         case .array(let items):
             output.append(contentsOf: "[\n".utf8)
             for (offset, item) in items.enumerated() {
