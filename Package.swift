@@ -35,6 +35,10 @@ let package = Package(
             name: "CWebProbe",
             linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
         ),
+        // Tells mimalloc, where it is the allocator, how the one-off commands use memory.
+        .target(
+            name: "CAllocator"
+        ),
         .target(
             name: "Markdown",
             dependencies: ["CCmark"]
@@ -65,6 +69,7 @@ let package = Package(
             dependencies: [
                 "BriefingsKit",
                 "Preview",
+                "CAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // mimalloc replaces glibc's allocator for the whole process: a build

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CAllocator
 import Foundation
 
 /// Entry point. Exit status: 0 success, 1 content errors (or warnings under
@@ -8,6 +9,9 @@ enum Main {
     static func main() async {
         do {
             var command = try Briefings.parseAsRoot()
+            // A one-off command keeps what it frees until it exits; `serve`
+            // runs for hours between builds, and gives memory back.
+            if !(command is ServeCommand) { briefings_keep_freed_memory() }
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

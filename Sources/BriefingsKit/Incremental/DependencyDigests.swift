@@ -188,7 +188,7 @@ private struct Source: Sendable {
             let parts = value.split(separator: "/", maxSplits: 1).map(String.init)
             return parts.count == 2 ? listDigest(site.indicesOfPages(withTerm: parts[1], in: parts[0])) : DependencyDigests.absent
         case "chapters": return listDigest(of: site.chapters(of: value))
-        case "folder": return listDigest(of: site.pages(inFolder: value))
+        case "folder": return listDigest(site.indicesOfPages(inFolder: value))
         case "related":
             guard let index = site.indexOfPage(reference: value) else { return DependencyDigests.absent }
             return listDigest(of: evidence.related(to: site.pages[index]))

@@ -61,12 +61,19 @@ public final class SiteIndex: Sendable {
         let inListOrder: [Page]
         let byTerm: [String: [Int]]
         let kindsByTerm: [String: Set<PageKind>]
+        /// Each folder's number, and each page's folder by number, for the
+        /// folders' lists (-1: in none, as a chapter or a folder's index).
+        let folderNumbers: [String: Int32]
+        let folderOfPage: [Int32]
 
-        /// The list order and the terms' tables made side by side, then each
-        /// term's pages put in list order on every core.
+        /// The list order beside the terms' tables and the pages' folders,
+        /// then each term's pages put in list order on every core.
         init(_ pages: [Page]) {
-            let (order, (unsorted, kinds)) = ConcurrentMap.both({ SiteIndex.listOrdered(pages) }, { SiteIndex.termTable(pages) })
-            kindsByTerm = kinds
+            let (order, (termTable, folders)) = ConcurrentMap.both(
+                { SiteIndex.listOrdered(pages) }, { (SiteIndex.termTable(pages), SiteIndex.folderTable(pages)) })
+            let unsorted = termTable.pages
+            kindsByTerm = termTable.kinds
+            (folderNumbers, folderOfPage) = folders
             var rank = [Int](repeating: 0, count: pages.count)
             for (position, index) in order.enumerated() { rank[index] = position }
             let ranks = rank
@@ -138,6 +145,31 @@ public final class SiteIndex: Sendable {
             }
         }
         return (table, kinds)
+    }
+
+    /// Each authored page's folder, numbered, in the pages' order (the order
+    /// they lie in memory): a folder's list is then a pass over numbers in
+    /// list order, where reading each page's path there missed the cache at
+    /// every page of a 100,000-page site, for each folder listed.
+    private static func folderTable(_ pages: [Page]) -> (numbers: [String: Int32], ofPage: [Int32]) {
+        var numbers: [String: Int32] = [:]
+        var ofPage = [Int32](repeating: -1, count: pages.count)
+        var last: (folder: String, number: Int32)?
+        for (index, page) in pages.enumerated() {
+            let path = page.sourcePath
+            guard !path.isEmpty, page.kind != .chapter, RelativePath.name(of: path) != "index.md" else { continue }
+            let folder = RelativePath.folder(of: path)
+            // Pages come folder by folder: most are in the last one's.
+            if let last, last.folder == folder {
+                ofPage[index] = last.number
+                continue
+            }
+            let number = numbers[folder] ?? Int32(numbers.count)
+            numbers[folder] = number
+            ofPage[index] = number
+            last = (folder, number)
+        }
+        return (numbers, ofPage)
     }
 
     /// The pages' indices in `listOrder`. The keys are taken out of the pages
@@ -238,11 +270,14 @@ public final class SiteIndex: Sendable {
     /// The authored pages directly in a folder (not chapters, not the folder's index).
     public func pages(inFolder folder: String) -> [Page] {
         DependencyRecorder.key(DependencyName.folder(folder))
-        return inListOrder.filter { page in
-            !page.sourcePath.isEmpty && page.kind != .chapter
-                && RelativePath.folder(of: page.sourcePath) == folder
-                && RelativePath.name(of: page.sourcePath) != "index.md"
-        }
+        return indicesOfPages(inFolder: folder).map { pages[$0] }
+    }
+
+    /// The same as indices into `pages`, in list order, recording nothing.
+    func indicesOfPages(inFolder folder: String) -> [Int] {
+        let lists = self.lists.value
+        guard let number = lists.folderNumbers[folder] else { return [] }
+        return lists.order.filter { lists.folderOfPage[$0] == number }
     }
 
     /// Lists read newest first, then by title: briefings by date, case studies
