@@ -94,6 +94,17 @@ import Testing
         try it.site.write("---\ntitle: Joining up\nsummary: \"A chapter put between two others.\"\n---\n\n## Why join up\n\nText.\n",
                           to: "routemap/015-joining-up.md")
         try it.buildBothWays("a chapter added before others")
+
+        // A folder of pages becomes a document, and its pages its chapters,
+        // though their files did not change; then it is pages again.
+        try it.site.write("---\ntitle: First guide\nsummary: \"One page of a folder.\"\n---\n\n## First\n\nText.\n", to: "guides/01-first.md")
+        try it.site.write("---\ntitle: Second guide\nsummary: \"Another page of it.\"\n---\n\n## Second\n\nText.\n", to: "guides/02-second.md")
+        try it.buildBothWays("a folder of pages")
+        try it.site.write("---\nkind: document\ntitle: Guides\nsummary: \"The folder as one document.\"\n---\n\n## About\n\nText.\n",
+                          to: "guides/index.md")
+        try it.buildBothWays("the folder made a document: its pages are chapters")
+        try FileManager.default.removeItem(at: it.site.content.appendingPathComponent("guides/index.md"))
+        try it.buildBothWays("the document's index removed: its chapters are pages again")
     }
 
     /// A build that finds nothing changed writes nothing and says so, with the
